@@ -1,0 +1,30 @@
+// @ts-check
+import { readFileSync } from 'node:fs';
+import { defineConfig } from 'astro/config';
+import { parse } from 'yaml';
+import relaisContent from './src/integrations/content-check.ts';
+import relaisOg from './src/integrations/og.ts';
+import relaisPagefind from './src/integrations/pagefind.ts';
+
+/**
+ * The public address and base path come from the programme settings, so editors change them
+ * in the CMS. `RELAIS_BASE` overrides the base path (the tests build under `/hub/`).
+ */
+const settings = parse(readFileSync(new URL('./content/settings/programme.yaml', import.meta.url), 'utf8'));
+const base = process.env.RELAIS_BASE ?? settings.basePath ?? '/';
+
+export default defineConfig({
+  site: settings.siteUrl,
+  // The tests build into their own folder so that they never clobber a served `dist/`.
+  outDir: process.env.RELAIS_OUT ?? './dist',
+  base,
+  trailingSlash: 'always',
+  output: 'static',
+  build: { format: 'directory' },
+  i18n: {
+    locales: ['fr', 'en'],
+    defaultLocale: 'fr',
+    routing: { prefixDefaultLocale: false },
+  },
+  integrations: [relaisContent(), relaisPagefind(), relaisOg()],
+});

@@ -1,0 +1,29 @@
+import type { Locale } from '../model/schemas/common.ts';
+import { intlLocale } from './index.ts';
+
+/** The programme's time zone: every date and time on the hub is shown in it. */
+export const timeZone = 'Europe/Paris';
+
+/** `22 novembre 2026` / `22 November 2026`. */
+export function formatDate(date: Date, locale: Locale): string {
+  return new Intl.DateTimeFormat(intlLocale[locale], { dateStyle: 'long', timeZone }).format(date);
+}
+
+/** `jeudi 3 décembre 2026, 09:30` / `Thursday 3 December 2026, 09:30`. */
+export function formatDateTime(date: Date, locale: Locale): string {
+  return new Intl.DateTimeFormat(intlLocale[locale], {
+    dateStyle: 'full',
+    timeStyle: 'short',
+    timeZone,
+  }).format(date);
+}
+
+/** `09:30` in Paris time. */
+export function formatTime(date: Date, locale: Locale): string {
+  return new Intl.DateTimeFormat(intlLocale[locale], { timeStyle: 'short', timeZone }).format(date);
+}
+
+/** A locale-formatted number (`1 234` with a narrow no-break space in French). */
+export function formatNumber(n: number, locale: Locale, options?: Intl.NumberFormatOptions): string {
+  return new Intl.NumberFormat(intlLocale[locale], options).format(n);
+}

@@ -1,0 +1,21 @@
+import type { AstroIntegration } from 'astro';
+import { ContentError } from '../model/errors.ts';
+import { loadContent } from '../model/load.ts';
+
+/**
+ * Checks the whole content model before Astro builds anything: schemas, references between
+ * entries and short codes. A dangling reference or a duplicate code stops the build with every
+ * problem listed (file, field, what was expected), instead of a page that silently lacks a link.
+ */
+export default function relaisContent(): AstroIntegration {
+  return {
+    name: 'relais:content-check',
+    hooks: {
+      'astro:config:setup': ({ config, logger }) => {
+        const { entries, problems } = loadContent(decodeURIComponent(config.root.pathname));
+        if (problems.length) throw new ContentError(problems);
+        logger.info(`${entries.length} entrées valides`);
+      },
+    },
+  };
+}

@@ -1,0 +1,72 @@
+import { type CollectionEntry, getCollection } from 'astro:content';
+import { defaultLocale, type Locale, locales } from '../model/schemas/common.ts';
+
+type Localized = 'cards' | 'capsules' | 'paths' | 'guidelines' | 'testimonials' | 'challenges' | 'events';
+
+/** An entry as shown in one locale: its translation, or the French entry with `fallback`. */
+export interface LocalizedEntry<C extends Localized> {
+  slug: string;
+  locale: Locale;
+  /** The locale the text is actually in (`fr` when the translation is missing). */
+  contentLocale: Locale;
+  fallback: boolean;
+  entry: CollectionEntry<C>;
+  data: CollectionEntry<C>['data'];
+}
+
+const split = (id: string) => {
+  const [locale = '', ...rest] = id.split('/');
+  return { locale, slug: rest.join('/') };
+};
+
+const cache = new Map<string, unknown>();
+
+/**
+ * Every entry of a collection in a locale, French being the source: each French entry appears
+ * once, translated when a translation exists, else in French with `fallback: true`. Drafts are
+ * left out. Results are cached for the build: every page asks for the same lists.
+ */
+export async function getLocalized<C extends Localized>(collection: C, locale: Locale): Promise<LocalizedEntry<C>[]> {
+  const key = `${collection}/${locale}`;
+  const hit = cache.get(key);
+  if (hit) return hit as LocalizedEntry<C>[];
+  const all = (await getCollection(collection)) as CollectionEntry<C>[];
+  const isDraft = (e: CollectionEntry<C>) => 'draft' in e.data && e.data.draft === true;
+  const byLocale = new Map(all.filter((e) => !isDraft(e)).map((e) => [e.id, e]));
+  const list: LocalizedEntry<C>[] = [];
+  for (const [id, source] of byLocale) {
+    const { locale: l, slug } = split(id);
+    if (l !== defaultLocale) continue;
+    const translated = byLocale.get(`${locale}/${slug}`);
+    const entry = translated ?? source;
+    list.push({
+      slug,
+      locale,
+      contentLocale: translated ? locale : defaultLocale,
+      fallback: !translated,
+      entry,
+      data: entry.data,
+    });
+  }
+  list.sort((a, b) => a.slug.localeCompare(b.slug));
+  cache.set(key, list);
+  return list;
+}
+
+/** `getStaticPaths` for a `[...lang]/<section>/[slug]` route: one path per entry and locale. */
+export async function localizedPaths<C extends Localized>(collection: C) {
+  const paths = [];
+  for (const locale of locales) {
+    for (const item of await getLocalized(collection, locale)) {
+      paths.push({ params: { lang: locale === defaultLocale ? undefined : locale, slug: item.slug }, props: { item } });
+    }
+  }
+  return paths;
+}
+
+/** The programme settings (one file). */
+export async function getSettings() {
+  const [settings] = await getCollection('settings');
+  if (!settings) throw new Error('content/settings/programme.yaml : fichier requis introuvable');
+  return settings.data;
+}

@@ -1,0 +1,24 @@
+import { toString as qrToString } from 'qrcode';
+
+/**
+ * QR codes for the trainers' short links, drawn at build time as inline SVG: no network, no
+ * client script, sharp at any size (a slide, a poster, the back of a room). Always dark modules
+ * on a white square with a four-module quiet zone, even in dark mode, because phone scanners
+ * read that most reliably.
+ */
+
+/**
+ * The SVG markup of a QR code for `text`, labelled for assistive technologies with a
+ * `<title>` (the visible short link next to it says the same thing).
+ * @example await qrSvg('https://relais.example/c/charte/', 'QR code vers https://relais.example/c/charte/')
+ */
+export async function qrSvg(text: string, label: string): Promise<string> {
+  const svg = await qrToString(text, { type: 'svg', errorCorrectionLevel: 'M', margin: 4 });
+  const title = escapeXml(label);
+  return svg
+    .replace(/^<svg /, `<svg role="img" aria-label="${title}" class="qr" `)
+    .replace(/^(<svg[^>]*>)/, `$1<title>${title}</title>`);
+}
+
+const escapeXml = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');

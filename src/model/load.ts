@@ -1,0 +1,79 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { type FolderCollectionName, fileCollections, folderCollections } from './collections.ts';
+import { type Problem, zodProblems } from './errors.ts';
+import { splitFrontmatter } from './frontmatter.ts';
+import { checkReferences } from './references.ts';
+import { locales } from './schemas/common.ts';
+import { checkShortCodes } from './shortcodes.ts';
+
+/** Which entry a file is: its collection, locale and slug (file name). */
+export interface EntryId {
+  collection: FolderCollectionName;
+  locale: string;
+  slug: string;
+}
+
+export interface LoadedEntry extends EntryId {
+  /** Path relative to the project root. */
+  file: string;
+  data: unknown;
+  body: string;
+}
+
+/**
+ * Reads and validates the whole `content/` folder outside Astro: every entry against its schema,
+ * then references and short codes. Used by the build (to stop with a readable list of every
+ * problem), by `npm run check:content` and by the tests.
+ */
+export function loadContent(root: string, contentDir = 'content'): { entries: LoadedEntry[]; problems: Problem[] } {
+  const entries: LoadedEntry[] = [];
+  const existing: EntryId[] = [];
+  const problems: Problem[] = [];
+  for (const [name, c] of Object.entries(folderCollections)) {
+    for (const locale of locales) {
+      const dir = join(root, contentDir, c.folder, locale);
+      if (!existsSync(dir)) continue;
+      for (const f of readdirSync(dir)
+        .filter((n) => n.endsWith('.md'))
+        .sort()) {
+        const file = `${contentDir}/${c.folder}/${locale}/${f}`;
+        const id: EntryId = { collection: name as FolderCollectionName, locale, slug: f.slice(0, -3) };
+        existing.push(id);
+        try {
+          const { data, body } = splitFrontmatter(readFileSync(join(dir, f), 'utf8'));
+          const parsed = c.schema.safeParse(data);
+          if (!parsed.success) problems.push(...zodProblems(file, parsed.error));
+          else
+            entries.push({
+              collection: name as FolderCollectionName,
+              locale,
+              slug: f.slice(0, -3),
+              file,
+              data: parsed.data,
+              body,
+            });
+        } catch (err) {
+          problems.push({ file, field: '', message: `front matter YAML illisible : ${(err as Error).message}` });
+        }
+      }
+    }
+  }
+  for (const c of Object.values(fileCollections)) {
+    const file = `${contentDir}/${c.file}`;
+    const path = join(root, file);
+    if (!existsSync(path)) {
+      if (c.file.endsWith('programme.yaml')) problems.push({ file, field: '', message: 'fichier requis introuvable' });
+      continue;
+    }
+    try {
+      const parsed = c.schema.safeParse(parse(readFileSync(path, 'utf8')));
+      if (!parsed.success) problems.push(...zodProblems(file, parsed.error));
+    } catch (err) {
+      problems.push({ file, field: '', message: `YAML illisible : ${(err as Error).message}` });
+    }
+  }
+  problems.push(...checkReferences(entries, existing), ...checkShortCodes(entries));
+  return { entries, problems };
+}
