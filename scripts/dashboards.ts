@@ -1,0 +1,163 @@
+/**
+ * Share logs → dashboard aggregates (issue 6). Run `node scripts/dashboards.ts --help`.
+ * Exit codes: 0 done (even with rejected rows), 1 rows rejected under --strict,
+ * 2 unusable arguments (incl. an --in file that is not a log), 3 unreadable input or unwritable
+ * output.
+ */
+import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ingestFiles } from '../src/sharelog/ingest.ts';
+import { openRejectsFile, serialize } from '../src/sharelog/output.ts';
+import { loadProgramme } from '../src/sharelog/programme.ts';
+import { InputError, listInputs, UnsupportedInput } from '../src/sharelog/read.ts';
+import { createZone, parseDay, type Zone } from '../src/sharelog/timestamp.ts';
+
+const HELP = `Usage: npm run dashboards -- [options]
+
+Reads share logs and writes the aggregates the dashboards are built from.
+
+Options:
+  --in PATH        A log file or a folder (every *.csv, *.jsonl, *.ndjson, *.log under it).
+                   Repeatable. Default: content/logs/
+  --out FILE       Output JSON. Default: .relais/dashboards.json (read by the site build)
+  --rejects FILE   Also write rejected rows as CSV: file,line,reason,raw
+  --tz ZONE        IANA time zone for timestamps without offset and for days/weeks.
+                   Default: Europe/Paris
+  --k N            Teams with fewer than N active ambassadors are not named. Default: 5
+  --from DAY       Ignore (count as outOfRange) events before DAY (YYYY-MM-DD, in --tz)
+  --to DAY         Ignore events after DAY (inclusive)
+  --content DIR    Content folder with challenges, cards and the leaderboard opt-in list.
+                   Default: content
+  --strict         Exit with status 1 when any row was rejected
+  --quiet          No progress or summary on stderr
+  -h, --help       Show this help
+
+Inputs: CSV (header row, "," or ";", aliases such as date/ambassadeur/équipe/réseau/contenu/
+événement), JSON Lines (one object per line), access logs in nginx/Apache combined format
+(GET 2xx/3xx on /partager/<content>/<network>/; every other line is ignored).
+See docs/sharelog.md for the rules and the output format.
+
+Exit status: 0 done (also with rejected rows), 1 rows rejected under --strict,
+2 unusable arguments, 3 unreadable input or unwritable output.`;
+
+class UsageError extends Error {}
+
+function options(argv: string[]) {
+  let parsed: ReturnType<typeof parse>;
+  function parse() {
+    return parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        in: { type: 'string', multiple: true },
+        out: { type: 'string', default: '.relais/dashboards.json' },
+        rejects: { type: 'string' },
+        tz: { type: 'string', default: 'Europe/Paris' },
+        k: { type: 'string', default: '5' },
+        from: { type: 'string' },
+        to: { type: 'string' },
+        content: { type: 'string', default: 'content' },
+        strict: { type: 'boolean', default: false },
+        quiet: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  }
+  try {
+    parsed = parse();
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const v = parsed.values;
+  let zone: Zone;
+  try {
+    zone = createZone(v.tz);
+  } catch {
+    throw new UsageError(`--tz ${v.tz}: unknown time zone (expected an IANA name such as Europe/Paris)`);
+  }
+  const k = Number(v.k);
+  if (!/^\d+$/.test(v.k) || k < 1) throw new UsageError(`--k ${v.k}: expected a whole number >= 1`);
+  const day = (name: 'from' | 'to') => {
+    const value = v[name];
+    if (value === undefined) return undefined;
+    const d = parseDay(value);
+    if (Number.isNaN(d)) throw new UsageError(`--${name} ${value}: expected a date YYYY-MM-DD`);
+    return d;
+  };
+  const from = day('from');
+  const to = day('to');
+  if (from !== undefined && to !== undefined && from > to) {
+    throw new UsageError(`--from ${v.from} is after --to ${v.to}`);
+  }
+  for (const name of ['out', 'rejects', 'content'] as const) {
+    if (v[name] === '') throw new UsageError(`--${name}: empty value`);
+  }
+  return { ...v, in: v.in ?? ['content/logs/'], zone, k, from, to };
+}
+
+const number = (n: number) => n.toLocaleString('en-US');
+
+async function main(argv: string[]): Promise<number> {
+  const started = performance.now();
+  let opts: ReturnType<typeof options>;
+  try {
+    opts = options(argv);
+  } catch (error) {
+    process.stderr.write(`dashboards: ${(error as Error).message}\nTry --help.\n`);
+    return 2;
+  }
+  if (opts.help) {
+    process.stdout.write(`${HELP}\n`);
+    return 0;
+  }
+  const say = (text: string) => opts.quiet || process.stderr.write(`dashboards: ${text}\n`);
+  try {
+    const files = await listInputs(opts.in);
+    if (files.length === 0) say(`warning: no .csv/.jsonl/.ndjson/.log file in ${opts.in.join(', ')}`);
+    const programme = await loadProgramme(opts.content, opts.zone);
+    for (const w of programme.warnings) say(`warning: ${w}`);
+    const bytes = files.reduce((sum, f) => sum + f.size, 0);
+    const progress = !opts.quiet && (process.stderr.isTTY || bytes > 20 * 1024 * 1024);
+    let rejects: ReturnType<typeof openRejectsFile> | undefined;
+    if (opts.rejects) {
+      await mkdir(dirname(opts.rejects), { recursive: true });
+      rejects = openRejectsFile(opts.rejects);
+    }
+    const output = await ingestFiles(files, {
+      zone: opts.zone,
+      k: opts.k,
+      from: opts.from,
+      to: opts.to,
+      challenges: programme.challenges,
+      optIn: programme.optIn,
+      ...(rejects ? { onReject: rejects.write } : {}),
+      ...(progress ? { onProgress: (rows: number) => say(`${number(rows)} rows…`) } : {}),
+    });
+    rejects?.close();
+    await mkdir(dirname(opts.out), { recursive: true });
+    const temp = `${opts.out}.${process.pid}.tmp`;
+    await writeFile(temp, serialize(output));
+    await rename(temp, opts.out);
+    const i = output.ingest;
+    const seconds = ((performance.now() - started) / 1000).toFixed(2);
+    say(
+      `${i.files} files, ${number(i.rows)} rows: ${number(i.accepted)} accepted, ` +
+        `${number(i.rejected)} rejected, ${number(i.duplicates)} duplicates, ` +
+        `${number(i.outOfRange)} out of range → ${opts.out} (${seconds} s)`,
+    );
+    if (opts.strict && i.rejected > 0) {
+      process.stderr.write(`dashboards: --strict: ${number(i.rejected)} rows rejected\n`);
+      return 1;
+    }
+    return 0;
+  } catch (error) {
+    const e = error as NodeJS.ErrnoException;
+    const message = error instanceof InputError ? e.message : `${e.path ?? ''} ${e.code ?? ''} ${e.message}`;
+    process.stderr.write(`dashboards: ${message.trim()}\n`);
+    return error instanceof UnsupportedInput ? 2 : 3;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));
