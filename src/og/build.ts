@@ -1,0 +1,49 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { loadContent } from '../model/load.ts';
+import { settingsSchema } from '../model/schemas/settings.ts';
+import { brandFromSettings } from './brand.ts';
+import { loadFonts } from './fonts.ts';
+import { generate, type OgStats } from './generate.ts';
+import { ogJobs } from './jobs.ts';
+import { createRenderer } from './pool.ts';
+
+export interface BuildOgOptions {
+  /** Project root (holds `content/` and `public/`). */
+  root: string;
+  /** Build output folder. */
+  outDir: string;
+  /** Defaults to `RELAIS_OG_CACHE`, else `.relais/og-cache/` under the root (kept between CI runs). */
+  cacheDir?: string;
+  /** Defaults to `RELAIS_OG`: `off` skips rendering. */
+  mode?: 'render' | 'off';
+  /** Rendering threads; defaults to one per core. */
+  threads?: number;
+}
+
+/** Reads the content of `root` and writes every Open Graph image into `outDir`. */
+export async function buildOgImages(options: BuildOgOptions): Promise<OgStats> {
+  const { root, outDir } = options;
+  const cacheDir = options.cacheDir ?? process.env.RELAIS_OG_CACHE ?? join(root, '.relais', 'og-cache');
+  const mode = options.mode ?? (process.env.RELAIS_OG === 'off' ? 'off' : 'render');
+  const settings = settingsSchema.parse(parse(readFileSync(join(root, 'content/settings/programme.yaml'), 'utf8')));
+  const { entries } = loadContent(root);
+  const fonts = loadFonts();
+  const brand = brandFromSettings(settings, root, join(cacheDir, 'fonts'));
+  return generate({
+    jobs: ogJobs(entries, settings),
+    brand,
+    fontsHash: fonts.hash,
+    outDir,
+    cacheDir: join(cacheDir, 'images'),
+    mode,
+    renderer: (missing) => createRenderer(brand, missing, options.threads),
+  });
+}
+
+/** The line the build prints. */
+export function describeStats(stats: OgStats, mode: 'render' | 'off' = 'render'): string {
+  const off = mode === 'off' ? `, ${stats.placeholders} placeholders (RELAIS_OG=off)` : '';
+  return `OG images: ${stats.rendered} rendered, ${stats.reused} reused${off} (${stats.files} files)`;
+}
