@@ -1,4 +1,4 @@
-import { type FilterDim, matches } from './filters.ts';
+import { type FilterDim, matches } from './match.ts';
 
 /**
  * `<relais-card-filter>`: instant, combinable filtering of the card list. The filter links

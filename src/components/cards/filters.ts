@@ -13,22 +13,5 @@ export const filterDims = {
   langue: { param: 'lang', values: locales },
   nouveau: { param: 'new', values: ['cette-semaine'] as const },
 } as const;
-export type FilterDim = keyof typeof filterDims;
-
-/** Whether a card (as its tile's data attributes) matches one filter. */
-export function matches(
-  card: { theme: string; networks: readonly string[]; lang: string; isNew: boolean },
-  dim: FilterDim,
-  value: string,
-): boolean {
-  switch (dim) {
-    case 'theme':
-      return card.theme === value;
-    case 'reseau':
-      return card.networks.includes(value);
-    case 'langue':
-      return card.lang === value;
-    case 'nouveau':
-      return card.isNew;
-  }
-}
+export type { FilterDim } from './match.ts';
+export { matches } from './match.ts';
