@@ -1,10 +1,15 @@
 import { z } from 'astro/zod';
+import { contrastRatio } from '../contrast.ts';
 import { mediaPath } from './common.ts';
 
+/** A brand colour: links and white button text sit on it, so it needs AA contrast with white. */
 const hex = (label: string) =>
   z
     .string()
     .regex(/^#[0-9a-fA-F]{6}$/, 'une couleur #rrggbb')
+    .refine((c) => contrastRatio(c, '#ffffff') >= 4.5, {
+      message: 'contraste insuffisant avec le blanc (4,5:1 au moins, niveau AA) : choisissez une teinte plus foncée',
+    })
     .meta({ label, widget: 'color' });
 
 /** Programme-wide settings: one file, `content/settings/programme.yaml`. */
@@ -25,7 +30,7 @@ export const settingsSchema = z.object({
   headcount: z.number().int().min(1).meta({ label: 'Effectif' }),
   /** Smallest group a dashboard may show (k-anonymity). */
   minGroupSize: z.number().int().min(2).default(5).meta({ label: 'Taille minimale d’un groupe affiché' }),
-  /** Brand colours (AA contrast against white is checked by the tests). */
+  /** Brand colours, each with AA contrast against white. */
   colors: z
     .object({ primary: hex('Couleur principale'), accent: hex('Couleur d’accent') })
     .default({ primary: '#1d4ed8', accent: '#b45309' })
