@@ -1,10 +1,12 @@
 // @ts-check
 import { readFileSync } from 'node:fs';
+import { satteri } from '@astrojs/markdown-satteri';
 import { defineConfig } from 'astro/config';
 import { parse } from 'yaml';
 import relaisContent from './src/integrations/content-check.ts';
 import relaisOg from './src/integrations/og.ts';
 import relaisPagefind from './src/integrations/pagefind.ts';
+import { baseLinks } from './src/markdown/base-links.ts';
 
 /**
  * The public address and base path come from the programme settings, so editors change them
@@ -26,5 +28,6 @@ export default defineConfig({
     defaultLocale: 'fr',
     routing: { prefixDefaultLocale: false },
   },
+  markdown: { processor: satteri({ mdastPlugins: [baseLinks(base)] }) },
   integrations: [relaisContent(), relaisPagefind(), relaisOg()],
 });

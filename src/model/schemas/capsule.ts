@@ -24,7 +24,7 @@ export const capsuleSchema = z.object({
   /** Length in minutes, for the trainer kit and the filters. */
   duration: z.number().int().min(1).max(240).meta({ label: 'Durée (minutes)' }),
   /** Free themes (e.g. `linkedin`, `prise-de-parole`), used by filters and search. */
-  themes: z.array(z.string().min(2)).min(1).meta({ label: 'Thèmes' }),
+  themes: z.array(z.string().min(2)).min(1).meta({ label: 'Thèmes', translate: false }),
   /** What the learner can do afterwards. */
   objectives: z.array(z.string().min(3)).default([]).meta({ label: 'Objectifs' }),
   /** Video file under `/media/` or an URL; none for a text capsule. */
@@ -43,7 +43,11 @@ export const capsuleSchema = z.object({
     .array(
       z.object({
         title: z.string().min(2).meta({ label: 'Titre' }),
-        url: z.url().meta({ label: 'Adresse' }),
+        /** An address (`https://…`) or a page of the hub (`/charte/`, base path added at build). */
+        url: z
+          .string()
+          .regex(/^(https?:\/\/\S+|\/\S*)$/, 'une adresse https://… ou une page du hub /…')
+          .meta({ label: 'Adresse (https://… ou /page-du-hub/)' }),
       }),
     )
     .default([])
