@@ -1,6 +1,6 @@
 import { type Handover, handoverKey } from '../../share/handover.ts';
 import { firstVariant } from '../../share/variants.ts';
-import { copyText } from './copy.ts';
+import { copyText } from '../common/copy.ts';
 
 /** The visitor's random seed: kept in localStorage so each visitor's first pick is stable. */
 function visitorSeed(): number {
