@@ -1,8 +1,11 @@
 // @ts-check
 import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { satteri } from '@astrojs/markdown-satteri';
 import { defineConfig } from 'astro/config';
 import { parse } from 'yaml';
+import { hubCsp } from './deploy/headers.ts';
 import relaisContent from './src/integrations/content-check.ts';
 import relaisOg from './src/integrations/og.ts';
 import relaisPagefind from './src/integrations/pagefind.ts';
@@ -11,8 +14,10 @@ import { baseLinks } from './src/markdown/base-links.ts';
 /**
  * The public address and base path come from the programme settings, so editors change them
  * in the CMS. `RELAIS_BASE` overrides the base path (the tests build under `/hub/`).
+ * `RELAIS_CONTENT` (default `content`, relative to this folder) builds another content folder.
  */
-const settings = parse(readFileSync(new URL('./content/settings/programme.yaml', import.meta.url), 'utf8'));
+const contentDir = resolve(fileURLToPath(new URL('.', import.meta.url)), process.env.RELAIS_CONTENT ?? 'content');
+const settings = parse(readFileSync(join(contentDir, 'settings/programme.yaml'), 'utf8'));
 const base = process.env.RELAIS_BASE ?? settings.basePath ?? '/';
 
 export default defineConfig({
@@ -28,6 +33,9 @@ export default defineConfig({
     defaultLocale: 'fr',
     routing: { prefixDefaultLocale: false },
   },
+  // Each page carries its Content-Security-Policy in a <meta>, with the hashes of what Astro
+  // inlines; nginx adds the rest as a header (deploy/headers.ts says which part goes where).
+  security: { csp: hubCsp },
   markdown: { processor: satteri({ mdastPlugins: [baseLinks(base)] }) },
   integrations: [relaisContent(), relaisPagefind(), relaisOg()],
 });

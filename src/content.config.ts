@@ -12,17 +12,20 @@ import {
  * Astro collections, derived from the content model's registry (`model/collections.ts`).
  * Entries live in the top-level `content/` folder as `<collection>/<locale>/<slug>.md`
  * (Decap's `multiple_folders` layout), so an entry's id is `<locale>/<slug>`.
+ * `RELAIS_CONTENT` points the build at another folder (relative to the project root, or
+ * absolute): the scaled benchmark programme, a CMS preview.
  */
+const contentDir = process.env.RELAIS_CONTENT ?? 'content';
 const folder = <S extends FolderCollection['schema']>(c: FolderCollection & { schema: S }) =>
   defineCollection({
-    loader: glob({ pattern: '*/*.md', base: `./content/${c.folder}` }),
+    loader: glob({ pattern: '*/*.md', base: `${contentDir}/${c.folder}` }),
     schema: c.schema as S,
   });
 
 /** A single-file collection (settings) holds one entry, with id `main`. */
 const single = <S extends FileCollection['schema']>(c: FileCollection & { schema: S }) =>
   defineCollection({
-    loader: file(`./content/${c.file}`, { parser: (text) => ({ main: parseYaml(text) }) }),
+    loader: file(`${contentDir}/${c.file}`, { parser: (text) => ({ main: parseYaml(text) }) }),
     schema: c.schema as S,
   });
 

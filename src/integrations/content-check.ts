@@ -1,3 +1,4 @@
+import { relative, resolve } from 'node:path';
 import type { AstroIntegration } from 'astro';
 import { ContentError } from '../model/errors.ts';
 import { loadContent } from '../model/load.ts';
@@ -12,7 +13,10 @@ export default function relaisContent(): AstroIntegration {
     name: 'relais:content-check',
     hooks: {
       'astro:config:setup': ({ config, logger }) => {
-        const { entries, problems } = loadContent(decodeURIComponent(config.root.pathname));
+        const root = decodeURIComponent(config.root.pathname);
+        // `RELAIS_CONTENT` (default `content`) builds another content folder, e.g. the bench's.
+        const contentDir = relative(root, resolve(root, process.env.RELAIS_CONTENT ?? 'content'));
+        const { entries, problems } = loadContent(root, contentDir);
         if (problems.length) throw new ContentError(problems);
         logger.info(`${entries.length} entrées valides`);
       },

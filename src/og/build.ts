@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { loadContent } from '../model/load.ts';
 import { settingsSchema } from '../model/schemas/settings.ts';
@@ -12,6 +12,8 @@ import { createRenderer } from './pool.ts';
 export interface BuildOgOptions {
   /** Project root (holds `content/` and `public/`). */
   root: string;
+  /** Content folder, relative to the root or absolute; defaults to `RELAIS_CONTENT`, else `content`. */
+  contentDir?: string;
   /** Build output folder. */
   outDir: string;
   /** Defaults to `RELAIS_OG_CACHE`, else `.relais/og-cache/` under the root (kept between CI runs). */
@@ -27,8 +29,9 @@ export async function buildOgImages(options: BuildOgOptions): Promise<OgStats> {
   const { root, outDir } = options;
   const cacheDir = options.cacheDir ?? process.env.RELAIS_OG_CACHE ?? join(root, '.relais', 'og-cache');
   const mode = options.mode ?? (process.env.RELAIS_OG === 'off' ? 'off' : 'render');
-  const settings = settingsSchema.parse(parse(readFileSync(join(root, 'content/settings/programme.yaml'), 'utf8')));
-  const { entries } = loadContent(root);
+  const contentDir = relative(root, resolve(root, options.contentDir ?? process.env.RELAIS_CONTENT ?? 'content'));
+  const settings = settingsSchema.parse(parse(readFileSync(join(root, contentDir, 'settings/programme.yaml'), 'utf8')));
+  const { entries } = loadContent(root, contentDir);
   const fonts = loadFonts();
   const brand = brandFromSettings(settings, root, join(cacheDir, 'fonts'));
   return generate({

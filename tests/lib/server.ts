@@ -26,17 +26,23 @@ const types: Record<string, string> = {
 
 /**
  * A static server for the test build on a free loopback port, serving `dist` under the base
- * path like the production nginx does (directory → index.html, 404 otherwise).
+ * path like the production nginx does (directory → index.html, 404 otherwise). `headers` adds
+ * response headers by path (the CSP tests pass nginx's, from `deploy/headers.ts`).
  */
-export async function serve(dir = testDist, base = testBase): Promise<{ url: string; close: () => Promise<void> }> {
+export async function serve(
+  dir = testDist,
+  base = testBase,
+  headers: (path: string) => Record<string, string> = () => ({}),
+): Promise<{ url: string; close: () => Promise<void> }> {
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     if (!path.startsWith(base)) return void res.writeHead(404).end('not under base');
     let file = normalize(join(dir, path.slice(base.length)));
     if (!file.startsWith(normalize(dir))) return void res.writeHead(403).end();
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-    if (!existsSync(file)) return void res.writeHead(404, { 'content-type': 'text/plain' }).end('404');
-    res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
+    if (!existsSync(file))
+      return void res.writeHead(404, { 'content-type': 'text/plain', ...headers(path) }).end('404');
+    res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', ...headers(path) });
     createReadStream(file).pipe(res);
   });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
