@@ -26,8 +26,9 @@ const types: Record<string, string> = {
 
 /**
  * A static server for the test build on a free loopback port, serving `dist` under the base
- * path like the production nginx does (directory → index.html, 404 otherwise). `headers` adds
- * response headers by path (the CSP tests pass nginx's, from `deploy/headers.ts`).
+ * path like the production nginx does: directory → index.html, the site's 404 page otherwise,
+ * and byte ranges (without them Chromium cannot seek in a video, and chapter links fail).
+ * `headers` adds response headers by path (the CSP tests pass nginx's, from `deploy/headers.ts`).
  */
 export async function serve(
   dir = testDist,
@@ -40,9 +41,28 @@ export async function serve(
     let file = normalize(join(dir, path.slice(base.length)));
     if (!file.startsWith(normalize(dir))) return void res.writeHead(403).end();
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-    if (!existsSync(file))
-      return void res.writeHead(404, { 'content-type': 'text/plain', ...headers(path) }).end('404');
-    res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', ...headers(path) });
+    if (!existsSync(file)) {
+      const notFound = join(dir, '404.html');
+      res.writeHead(404, { 'content-type': existsSync(notFound) ? types['.html'] : 'text/plain', ...headers(path) });
+      return void (existsSync(notFound) ? createReadStream(notFound).pipe(res) : res.end('404'));
+    }
+    const type = { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'accept-ranges': 'bytes' };
+    const size = statSync(file).size;
+    const range = /^bytes=(\d*)-(\d*)$/.exec(req.headers.range ?? '');
+    if (range && (range[1] || range[2])) {
+      const start = range[1] ? Number(range[1]) : Math.max(0, size - Number(range[2]));
+      const end = range[1] && range[2] ? Math.min(Number(range[2]), size - 1) : size - 1;
+      if (start > end || start >= size)
+        return void res.writeHead(416, { 'content-range': `bytes */${size}`, ...headers(path) }).end();
+      res.writeHead(206, {
+        ...type,
+        'content-range': `bytes ${start}-${end}/${size}`,
+        'content-length': end - start + 1,
+        ...headers(path),
+      });
+      return void createReadStream(file, { start, end }).pipe(res);
+    }
+    res.writeHead(200, { ...type, 'content-length': size, ...headers(path) });
     createReadStream(file).pipe(res);
   });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));

@@ -1,9 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isolatedContext, launch } from '../lib/browser.ts';
-import { testDist } from '../lib/paths.ts';
 import { serve } from '../lib/server.ts';
 import { decodeSvg } from '../unit/training/decode-qr.ts';
 
@@ -25,35 +22,8 @@ afterAll(async () => {
   await server?.close();
 });
 
-/**
- * Serves videos with HTTP range requests, as the production web server does: without them
- * Chromium treats a video as unseekable and any `currentTime` falls back to 0. (The shared test
- * server answers whole files only.)
- */
-async function serveVideoRanges(context: BrowserContext) {
-  await context.route('**/media/**/*.webm', async (route) => {
-    const path = new URL(route.request().url()).pathname.replace(/^\/hub\//, '');
-    const body = readFileSync(join(testDist, path));
-    const range = /bytes=(\d*)-(\d*)/.exec(route.request().headers().range ?? '');
-    if (!range)
-      return route.fulfill({ status: 200, body, headers: { 'content-type': 'video/webm', 'accept-ranges': 'bytes' } });
-    const start = Number(range[1] || 0);
-    const end = range[2] ? Number(range[2]) : body.length - 1;
-    return route.fulfill({
-      status: 206,
-      body: body.subarray(start, end + 1),
-      headers: {
-        'content-type': 'video/webm',
-        'accept-ranges': 'bytes',
-        'content-range': `bytes ${start}-${end}/${body.length}`,
-      },
-    });
-  });
-}
-
 async function open(path: string, options = phone) {
   const { context, foreign } = await isolatedContext(browser, origin(), options);
-  await serveVideoRanges(context);
   const page = await context.newPage();
   await page.goto(server.url + path);
   return { context, page, foreign };
