@@ -171,4 +171,20 @@ describe('employee path', () => {
     await page.keyboard.press('Enter');
     await page.locator(`.pagefind-ui__result-link[href*="/capsules/${slug}/"]`).first().waitFor({ timeout: 15_000 });
   });
+
+  it('offers type, theme, level and language filters in each language’s index', async () => {
+    const { page } = await visitor();
+    for (const [path, names, capsule] of [
+      ['recherche/', ['Type', 'Thème', 'Niveau', 'Langue'], 'Capsule'],
+      ['en/recherche/', ['Type', 'Theme', 'Level', 'Language'], 'Capsule'],
+    ] as const) {
+      await page.goto(server.url + path);
+      // A string, so that the test runner does not rewrite the page's own dynamic import.
+      const filters = (await page.evaluate(
+        `import('${server.url}pagefind/pagefind.js').then(async (pf) => { await pf.init(); return pf.filters(); })`,
+      )) as Record<string, Record<string, number>>;
+      expect(Object.keys(filters).sort()).toEqual([...names].sort());
+      expect(filters.Type?.[capsule]).toBeGreaterThan(0);
+    }
+  });
 });

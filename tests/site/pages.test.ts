@@ -84,3 +84,38 @@ describe('card feeds', () => {
     }
   });
 });
+
+describe('card lifecycle and share counts', () => {
+  const cards = french.filter((e) => e.collection === 'cards') as unknown as { slug: string; data: CardData }[];
+  const now = new Date(testNow);
+  const list = html('cartes');
+  const day = 24 * 3600 * 1000;
+
+  it('lists no expired or upcoming card, but keeps their pages with a notice', () => {
+    const expired = cards.filter((c) => c.data.validUntil && c.data.validUntil.getTime() + day <= now.getTime());
+    const upcoming = cards.filter((c) => c.data.validFrom > now);
+    expect(expired.length).toBeGreaterThan(0);
+    expect(upcoming.length).toBeGreaterThan(0);
+    for (const c of [...expired, ...upcoming]) {
+      expect(list, c.slug).not.toContain(`data-card="${c.slug}"`);
+      expect(html(`cartes/${c.slug}`)).toMatch(
+        expired.includes(c) ? /Cette carte a expiré le/ : /sera proposée à partir du/,
+      );
+    }
+    for (const c of expired) expect(html(`cartes/${c.slug}`)).not.toContain('/partager/');
+  });
+
+  it('shows how many times a card was shared, from the aggregates the build read', () => {
+    const data = JSON.parse(readFileSync(join(root, '.relais/dashboards.json'), 'utf8')) as {
+      byContent: { content: string; shares: number }[];
+    };
+    const shared = data.byContent.filter((c) => cards.some((x) => x.slug === c.content) && c.shares > 1);
+    expect(shared.length).toBeGreaterThan(0);
+    for (const { content, shares } of shared) {
+      const figure = new Intl.NumberFormat('fr-FR').format(shares);
+      expect(html(`cartes/${content}`)).toContain(`Partagée ${figure} fois`);
+    }
+    const never = cards.find((c) => !data.byContent.some((x) => x.content === c.slug));
+    if (never) expect(html(`cartes/${never.slug}`)).not.toContain('data-shares');
+  });
+});
