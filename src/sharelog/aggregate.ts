@@ -1,9 +1,8 @@
 /**
  * Aggregates of accepted events. Counters are arrays indexed by event/network/content id, and
- * active-ambassador sets hold interned integers, so memory depends on distinct ambassadors,
+ * active-ambassador sets hold interned integers, teams are indexed by interned id, so memory depends on distinct ambassadors,
  * contents, teams and weeks, never on the number of rows.
  */
-import { own } from './dedupe.ts';
 import { formatDay, isoWeek, mondayOf } from './timestamp.ts';
 import { CLICK, type DashboardOutput, NETWORKS, SHARE, type ShareEvent } from './types.ts';
 
@@ -28,7 +27,7 @@ export function createAggregator() {
   const weeks = new Map<number, Bucket>();
   const networks = NETWORKS.map(() => ({ seen: false, shares: 0, clicks: 0 }));
   const contents: Array<{ shares: number; clicks: number } | undefined> = [];
-  const teams = new Map<string, Bucket>();
+  const teams: Array<Bucket | undefined> = []; // by interned team id
 
   function add(ev: ShareEvent): void {
     const share = ev.event === SHARE ? 1 : 0;
@@ -53,12 +52,9 @@ export function createAggregator() {
     content.shares += share;
     content.clicks += click;
     let team: Bucket | undefined;
-    if (ev.team !== '') {
-      team = teams.get(ev.team);
-      if (!team) {
-        team = bucket();
-        teams.set(own(ev.team), team);
-      }
+    if (ev.teamId >= 0) {
+      team = teams[ev.teamId];
+      if (!team) teams[ev.teamId] = team = bucket();
       team.shares += share;
     }
     if (share && ev.ambId >= 0) {
@@ -69,7 +65,12 @@ export function createAggregator() {
   }
 
   /** `hidden(name)` drops contents/teams whose name is an ambassador id (privacy guard). */
-  function result(k: number, contentNames: readonly string[], hidden: (name: string) => boolean) {
+  function result(
+    k: number,
+    contentNames: readonly string[],
+    teamNames: readonly string[],
+    hidden: (name: string) => boolean,
+  ) {
     const byWeek: Aggregates['byWeek'] = [];
     if (first <= last) {
       for (let monday = mondayOf(first); monday <= last; monday += 7) {
@@ -107,9 +108,13 @@ export function createAggregator() {
             (c) => c.content,
           ),
         ),
-      byTeam: [...teams]
-        .filter(([name, t]) => t.active.size >= k && !hidden(name))
-        .map(([team, t]) => ({ team, shares: t.shares, activeAmbassadors: t.active.size }))
+      byTeam: teams
+        .flatMap((t, i) => {
+          const team = teamNames[i] as string;
+          return t && t.active.size >= k && !hidden(team)
+            ? [{ team, shares: t.shares, activeAmbassadors: t.active.size }]
+            : [];
+        })
         .sort(
           byCountThenName(
             (t) => t.shares,

@@ -3,7 +3,7 @@
  * The leaderboard only ever names ambassadors found in the opt-in map, under the display name
  * they chose; nobody else is listed, and raw ids never leave this module.
  */
-import { own } from './dedupe.ts';
+import { own } from './intern.ts';
 import { type ChallengeDef, type DashboardOutput, SHARE, type ShareEvent } from './types.ts';
 
 export function createChallengeCounter(defs: readonly ChallengeDef[], optIn: ReadonlyMap<string, string>) {

@@ -1,20 +1,25 @@
 /**
- * The pipeline: readers → normalize → (reject | out of range | duplicate | accepted) →
- * aggregates and challenges. One ShareEvent object is reused for every row: the hot loop
- * allocates nothing but the dedupe key.
+ * The pipeline: readers → validation (reject | out of range | duplicate | accepted) → aggregates
+ * and challenges. Readers either hand over string rows (`row`: JSON Lines, access logs, CSV
+ * records with escaped quotes), validated here by normalize.ts, or events they validated
+ * themselves from bytes (`event`: the CSV fast path). Both end in `take`, so counting, ranges,
+ * dedupe and aggregation are one code path. One ShareEvent object is reused for every row.
  */
 import { accessLogSource } from './accesslog.ts';
 import { createAggregator } from './aggregate.ts';
+import { hashBytes } from './bytetable.ts';
 import { createChallengeCounter } from './challenges.ts';
-import { csvSource } from './csv.ts';
-import { createDeduper, createInterner } from './dedupe.ts';
+import { csvSource } from './csvsource.ts';
+import { createDeduper, idKey } from './dedupe.ts';
+import { createDictionaries } from './intern.ts';
 import { jsonlSource } from './jsonl.ts';
 import { normalize } from './normalize.ts';
-import { type InputFile, type InputKind, readText } from './read.ts';
+import { type InputFile, type InputKind, readChunks } from './read.ts';
 import type { Zone } from './timestamp.ts';
 import {
   type ChallengeDef,
   type DashboardOutput,
+  emptyEvent,
   REASONS,
   type Reason,
   type RejectWriter,
@@ -35,73 +40,96 @@ export interface IngestOptions {
   onReject?: RejectWriter;
   onProgress?: (rows: number) => void;
   progressEvery?: number;
+  /**
+   * Total input bytes, if known: sizes the event-id table up front (a row is ~100 bytes) instead
+   * of doubling it ten times on the way to a million ids, each time re-placing every entry.
+   */
+  expectedBytes?: number;
 }
 
-const SOURCES = { csv: csvSource, jsonl: jsonlSource, log: accessLogSource };
+/** A reader: bytes in (any chunking), rows/events/rejects out through the sink. */
+export interface Source {
+  push(chunk: Uint8Array): void;
+  end(): void;
+}
+
+const SOURCES: Record<InputKind, (file: string, sink: RowSink) => Source> = {
+  csv: csvSource,
+  jsonl: jsonlSource,
+  log: accessLogSource,
+};
 
 export function createIngest(opts: IngestOptions) {
   const { zone, k = 5, from = Number.NEGATIVE_INFINITY, to = Number.POSITIVE_INFINITY } = opts;
   const optIn = opts.optIn ?? new Map<string, string>();
   const every = opts.progressEvery ?? 200_000;
-  const ambassadors = createInterner();
-  const contents = createInterner();
-  const isDuplicate = createDeduper();
+  const progress = opts.onProgress;
+  const dicts = createDictionaries();
+  /** 1 for ambassadors seen in a valid in-range row (the privacy guard's list; see finish). */
+  let inRange = new Uint8Array(1024);
+  const isDuplicate = createDeduper(Math.min(1 << 24, Math.max(1 << 12, Math.ceil((opts.expectedBytes ?? 0) / 100))));
   const aggregator = createAggregator();
   const challenges = createChallengeCounter(opts.challenges ?? [], optIn);
   const byReason = Object.fromEntries(REASONS.map((r) => [r, 0])) as Record<Reason, number>;
   const count = { rows: 0, accepted: 0, rejected: 0, duplicates: 0, outOfRange: 0 };
-  const ev: ShareEvent = {
-    ms: 0,
-    ambId: -1,
-    contentId: 0,
-    day: 0,
-    event: 0,
-    network: 0,
-    content: '',
-    ambassador: '',
-    team: '',
-    variant: '',
-    eventId: '',
-  };
+  const ev = emptyEvent();
+
+  function take(e: ShareEvent, key: Uint8Array, start: number, end: number, hash: number): void {
+    count.rows++;
+    if (progress && count.rows % every === 0) progress(count.rows);
+    if (e.day < from || e.day > to) {
+      count.outOfRange++;
+      return;
+    }
+    if (e.ambId >= 0) {
+      if (e.ambId >= inRange.length) {
+        const bigger = new Uint8Array(Math.max(inRange.length * 2, e.ambId + 1));
+        bigger.set(inRange);
+        inRange = bigger;
+      }
+      inRange[e.ambId] = 1;
+    }
+    if (isDuplicate(e, key, start, end, hash)) {
+      count.duplicates++;
+      return;
+    }
+    count.accepted++;
+    aggregator.add(e);
+    challenges.add(e);
+  }
 
   const sink: RowSink = {
+    zone,
+    dicts,
     reject(file, line, reason, raw) {
       count.rows++;
       count.rejected++;
       byReason[reason]++;
       opts.onReject?.(file, line, reason, raw);
-      if (opts.onProgress && count.rows % every === 0) opts.onProgress(count.rows);
+      if (progress && count.rows % every === 0) progress(count.rows);
     },
     row(row, file, line, raw) {
-      const reason = normalize(row, zone, ev);
+      const reason = normalize(row, zone, dicts, ev);
       if (reason !== null) return sink.reject(file, line, reason, raw);
-      count.rows++;
-      if (opts.onProgress && count.rows % every === 0) opts.onProgress(count.rows);
-      if (ev.day < from || ev.day > to) {
-        count.outOfRange++;
-        return;
-      }
-      ev.ambId = ev.ambassador === '' ? -1 : ambassadors.id(ev.ambassador);
-      ev.contentId = contents.id(ev.content);
-      if (isDuplicate(ev)) {
-        count.duplicates++;
-        return;
-      }
-      count.accepted++;
-      aggregator.add(ev);
-      challenges.add(ev);
+      const key = idKey(row.eventId.trim());
+      take(ev, key.bytes, 0, key.length, hashBytes(key.bytes, 0, key.length));
     },
+    event: take,
   };
 
   return {
     sink,
-    source: (kind: InputKind, name: string) => SOURCES[kind](name, sink),
+    source: (kind: InputKind, name: string): Source => SOURCES[kind](name, sink),
     finish(files: number): DashboardOutput {
-      const hidden = (name: string) => ambassadors.has(name.trim().toLowerCase());
+      // Contents/teams named like an ambassador of an in-range row are withheld (privacy).
+      const hidden = (name: string) => {
+        const id = dicts.ambassadors.find(name.trim().toLowerCase());
+        return id >= 0 && inRange[id] === 1;
+      };
       return {
         schemaVersion: 1,
         timezone: zone.name,
-        ...aggregator.result(k, contents.names, hidden),
+        ...aggregator.result(k, dicts.contents.names, dicts.teams.names, hidden),
         challenges: challenges.result(),
         ingest: { files, ...count, rejectedByReason: byReason },
       };
@@ -111,10 +139,10 @@ export function createIngest(opts: IngestOptions) {
 
 /** Reads every file in order (callers pass listInputs' sorted list) and aggregates. */
 export async function ingestFiles(files: readonly InputFile[], opts: IngestOptions): Promise<DashboardOutput> {
-  const run = createIngest(opts);
+  const run = createIngest({ expectedBytes: files.reduce((sum, f) => sum + f.size, 0), ...opts });
   for (const file of files) {
     const source = run.source(file.kind, file.name);
-    for await (const chunk of readText(file.path)) source.push(chunk);
+    for await (const chunk of readChunks(file.path)) source.push(chunk);
     source.end();
   }
   return run.finish(files.length);

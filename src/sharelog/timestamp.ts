@@ -3,16 +3,18 @@
  *
  * Accepted: ISO 8601 with `Z` or an offset (fraction allowed); `YYYY-MM-DD[T ]HH:MM[:SS[.f]]`
  * and `DD/MM/YYYY HH:MM[:SS]` read in the zone; a bare `YYYY-MM-DD` (local midnight).
- * Parsing is char-code arithmetic (no regex, no Date per row). Offsets come from Intl but are
- * memoised per day (two Intl calls tell whether the offset is constant that day) and, on the
- * rare transition days, per 15-minute bucket: every real-world offset and transition is 15-minute
- * aligned, so one Intl call serves all the rows of a bucket. Local times that do not exist (spring
+ * Parsing is byte arithmetic on the CSV read buffer (no regex, no string, no Date per row).
+ * Offsets come from Intl but are memoised per day (two Intl calls tell whether the offset is
+ * constant that day) and, on the rare transition days, per 15-minute bucket: every real-world
+ * offset and transition is 15-minute aligned, so one Intl call serves all the rows of a bucket.
+ * On top of that, each direction is cached per bucket in typed arrays (one read per row). Local times that do not exist (spring
  * forward) or exist twice (fall back) follow the `compatible` rule of Temporal / RFC 5545:
  * a skipped time moves forward by the gap, a repeated time takes the earlier instant.
  */
 
 const MINUTE = 60_000;
 const BUCKET = 15 * MINUTE;
+const SLOTS = 1 << 16;
 export const DAY = 86_400_000;
 
 export interface Zone {
@@ -38,7 +40,6 @@ export function createZone(name: string): Zone {
     second: 'numeric',
   });
   const offsets = new Map<number, number>();
-  const locals = new Map<number, number>();
   const compute = (ms: number): number => {
     const p: Record<string, number> = {};
     for (const part of dtf.formatToParts(ms)) p[part.type] = Number(part.value);
@@ -47,7 +48,7 @@ export function createZone(name: string): Zone {
   };
   // Per UTC day: the offset when constant all day (one entry), else NaN and per-bucket entries.
   const days = new Map<number, number>();
-  const offsetAt = (ms: number): number => {
+  const slowOffsetAt = (ms: number): number => {
     const day = Math.floor(ms / DAY);
     let off = days.get(day);
     if (off === undefined) {
@@ -64,6 +65,20 @@ export function createZone(name: string): Zone {
     }
     return exact;
   };
+  // The answers above are constant per 15-minute bucket, so both directions are memoised per
+  // bucket in direct-mapped typed arrays (slot = bucket mod 2^16, ~680 days): one array read per
+  // row instead of Map lookups, no allocation; a slot is simply overwritten on a clash.
+  const offsetKeys = new Float64Array(SLOTS).fill(Number.NaN);
+  const offsetValues = new Float64Array(SLOTS);
+  const offsetAt = (ms: number): number => {
+    const key = Math.floor(ms / BUCKET);
+    const slot = key & (SLOTS - 1);
+    if (offsetKeys[slot] === key) return offsetValues[slot] as number;
+    const off = slowOffsetAt(ms);
+    offsetKeys[slot] = key;
+    offsetValues[slot] = off;
+    return off;
+  };
   const resolve = (local: number): number => {
     const before = offsetAt(local - DAY);
     const after = offsetAt(local + DAY);
@@ -74,16 +89,18 @@ export function createZone(name: string): Zone {
     }
     return best === Number.POSITIVE_INFINITY ? local - before * MINUTE : best;
   };
+  const localKeys = new Float64Array(SLOTS).fill(Number.NaN);
+  const localDeltas = new Float64Array(SLOTS);
   return {
     name,
     offsetAt,
     localToUtc(localMs) {
       const key = Math.floor(localMs / BUCKET);
-      let delta = locals.get(key);
-      if (delta === undefined) {
-        delta = key * BUCKET - resolve(key * BUCKET);
-        locals.set(key, delta);
-      }
+      const slot = key & (SLOTS - 1);
+      if (localKeys[slot] === key) return localMs - (localDeltas[slot] as number);
+      const delta = key * BUCKET - resolve(key * BUCKET);
+      localKeys[slot] = key;
+      localDeltas[slot] = delta;
       return localMs - delta;
     },
     dayOf: (ms) => Math.floor((ms + offsetAt(ms) * MINUTE) / DAY),
@@ -105,72 +122,99 @@ function daysInMonth(y: number, m: number): number {
 }
 
 /** Two/four ASCII digits at i, or -1. */
-function num(s: string, i: number, n: number): number {
+function num(s: Uint8Array, i: number, n: number): number {
   let v = 0;
   for (let k = i; k < i + n; k++) {
-    const c = s.charCodeAt(k) - 48; // NaN past the end: fails the test below
+    const c = (s[k] as number) - 48; // NaN past the end of the array: fails the test below
     if (!(c >= 0 && c <= 9)) return -1;
     v = v * 10 + c;
   }
   return v;
 }
 
-/** Epoch milliseconds, or NaN when `s` is not one of the accepted formats. */
+/** Byte at i if i < end, else NaN (so "past the end of the field" fails every comparison). */
+const at = (s: Uint8Array, i: number, end: number): number => (i < end ? (s[i] as number) : Number.NaN);
+
+const scratch = new Uint8Array(64);
+
+/**
+ * Epoch milliseconds, or NaN when `s` is not one of the accepted formats. Every accepted shape is
+ * ASCII and every position of the text is checked, so a non-ASCII character always means NaN: the
+ * string is copied into a scratch byte array and read by the one parser, `parseTimestampBytes`.
+ */
 export function parseTimestamp(s: string, zone: Zone): number {
   const len = s.length;
+  if (len > scratch.length) return Number.NaN; // the longest valid shape is ~35 characters
+  for (let i = 0; i < len; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 127) return Number.NaN;
+    scratch[i] = c;
+  }
+  return parseTimestampBytes(scratch, 0, len, zone);
+}
+
+/**
+ * Epoch milliseconds of the ASCII timestamp in bytes [start, end) (already trimmed), or NaN.
+ * Reads the CSV read buffer in place: no string is cut for the 1M timestamps of a big file.
+ */
+export function parseTimestampBytes(b: Uint8Array, start: number, end: number, zone: Zone): number {
+  const len = end - start;
+  const o = start;
   let y: number;
   let mo: number;
   let d: number;
-  const iso = len >= 10 && s.charCodeAt(4) === 45 && s.charCodeAt(7) === 45;
+  const iso = len >= 10 && b[o + 4] === 45 && b[o + 7] === 45;
   if (iso) {
-    y = num(s, 0, 4);
-    mo = num(s, 5, 2);
-    d = num(s, 8, 2);
-  } else if (len >= 16 && s.charCodeAt(2) === 47 && s.charCodeAt(5) === 47) {
-    d = num(s, 0, 2);
-    mo = num(s, 3, 2);
-    y = num(s, 6, 4);
+    y = num(b, o, 4);
+    mo = num(b, o + 5, 2);
+    d = num(b, o + 8, 2);
+  } else if (len >= 16 && b[o + 2] === 47 && b[o + 5] === 47) {
+    d = num(b, o, 2);
+    mo = num(b, o + 3, 2);
+    y = num(b, o + 6, 4);
   } else return Number.NaN;
   if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return Number.NaN;
   const days = daysFromCivil(y, mo, d);
   if (len === 10) return iso ? zone.localToUtc(days * DAY) : Number.NaN;
-  const t = s.charCodeAt(10);
-  if (!(t === 32 || (iso && (t === 84 || t === 116))) || len < 16 || s.charCodeAt(13) !== 58) {
+  const t = b[o + 10];
+  if (!(t === 32 || (iso && (t === 84 || t === 116))) || len < 16 || b[o + 13] !== 58) {
     return Number.NaN;
   }
-  const h = num(s, 11, 2);
-  const mi = num(s, 14, 2);
+  const h = num(b, o + 11, 2);
+  const mi = num(b, o + 14, 2);
   if (h < 0 || h > 23 || mi < 0 || mi > 59) return Number.NaN;
   let sec = 0;
   let frac = 0;
   let i = 16;
-  if (s.charCodeAt(i) === 58) {
-    sec = num(s, 17, 2);
+  if (at(b, o + i, end) === 58) {
+    if (len < 19) return Number.NaN;
+    sec = num(b, o + 17, 2);
     if (sec < 0 || sec > 59) return Number.NaN;
     i = 19;
-    const dot = s.charCodeAt(i);
+    const dot = at(b, o + i, end);
     if (dot === 46 || dot === 44) {
       let scale = 100;
-      const start = ++i;
-      for (let c = s.charCodeAt(i) - 48; c >= 0 && c <= 9; c = s.charCodeAt(++i) - 48) {
+      const first = ++i;
+      for (let c = at(b, o + i, end) - 48; c >= 0 && c <= 9; c = at(b, o + ++i, end) - 48) {
         frac += c * scale;
         scale /= 10;
       }
-      if (i === start) return Number.NaN;
+      if (i === first) return Number.NaN;
       frac = Math.floor(frac);
     }
   }
   const local = days * DAY + h * 3_600_000 + mi * MINUTE + sec * 1000 + frac;
   if (i === len) return zone.localToUtc(local);
   if (!iso) return Number.NaN;
-  const z = s.charCodeAt(i);
+  const z = b[o + i];
   if ((z === 90 || z === 122) && i + 1 === len) return local;
   if (z !== 43 && z !== 45) return Number.NaN;
-  const oh = num(s, i + 1, 2);
-  let om = 0;
   const rest = len - i - 3;
-  if (rest === 3 && s.charCodeAt(i + 3) === 58) om = num(s, i + 4, 2);
-  else if (rest === 2) om = num(s, i + 3, 2);
+  if (rest < 0) return Number.NaN;
+  const oh = num(b, o + i + 1, 2);
+  let om = 0;
+  if (rest === 3 && b[o + i + 3] === 58) om = num(b, o + i + 4, 2);
+  else if (rest === 2) om = num(b, o + i + 3, 2);
   else if (rest !== 0) return Number.NaN;
   if (oh < 0 || oh > 14 || om < 0 || om > 59) return Number.NaN;
   const off = (oh * 60 + om) * (z === 45 ? -1 : 1);
@@ -185,9 +229,9 @@ export function formatDay(day: number): string {
 /** Day number of a strict `YYYY-MM-DD`, or NaN. */
 export function parseDay(s: string): number {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return Number.NaN;
-  const y = num(s, 0, 4);
-  const m = num(s, 5, 2);
-  const d = num(s, 8, 2);
+  const y = Number(s.slice(0, 4));
+  const m = Number(s.slice(5, 7));
+  const d = Number(s.slice(8, 10));
   if (m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return Number.NaN;
   return daysFromCivil(y, m, d);
 }

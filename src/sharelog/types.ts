@@ -3,6 +3,9 @@
  * the hot loop (cheap to compare and to use as array indexes) and names only in the output.
  */
 
+import type { Dictionaries } from './intern.ts';
+import type { Zone } from './timestamp.ts';
+
 export const EVENTS = ['share', 'click', 'reaction', 'comment'] as const;
 export const SHARE = 0;
 export const CLICK = 1;
@@ -47,25 +50,54 @@ export function emptyRow(): RawRow {
   };
 }
 
-/** A valid event. `day` is the local day number (days since 1970-01-01 in --tz). */
+/**
+ * A valid event. `day` is the local day number (days since 1970-01-01 in --tz). Strings are
+ * interned to ids (see intern.ts); `content` and `ambassador` are the interned names themselves
+ * (no copy), kept for the challenge scopes and the opt-in leaderboard.
+ */
 export interface ShareEvent {
   ms: number;
-  /** Interned ambassador (-1 = anonymous) and content, set by the pipeline after validation. */
-  ambId: number;
-  contentId: number;
   day: number;
   event: number;
   network: number;
+  /** -1 = anonymous. */
+  ambId: number;
+  contentId: number;
+  /** -1 = no team. */
+  teamId: number;
+  variantId: number;
   content: string;
+  /** Lower-cased ambassador id, '' when anonymous. */
   ambassador: string;
-  team: string;
-  variant: string;
-  eventId: string;
 }
 
-/** Where rows end up: each reader calls `row` or `reject`, never both for one record. */
+export function emptyEvent(): ShareEvent {
+  return {
+    ms: 0,
+    day: 0,
+    event: 0,
+    network: 0,
+    ambId: -1,
+    contentId: 0,
+    teamId: -1,
+    variantId: 0,
+    content: '',
+    ambassador: '',
+  };
+}
+
+/** Where records end up: each reader calls exactly one of `row`, `event` or `reject` per record. */
 export interface RowSink {
+  readonly zone: Zone;
+  readonly dicts: Dictionaries;
+  /** A record read as strings (JSON Lines, access logs, CSV records with quotes): validated here. */
   row(row: RawRow, file: string, line: number, raw: string): void;
+  /**
+   * A record a fast reader has already validated into `ev` (ids set). Its event id is the UTF-8
+   * text key[start, end), trimmed, whose bytetable.ts hashBytes is `hash`; an empty range means
+   * no event id.
+   */
+  event(ev: ShareEvent, key: Uint8Array, start: number, end: number, hash: number): void;
   reject(file: string, line: number, reason: Reason, raw: string): void;
 }
 

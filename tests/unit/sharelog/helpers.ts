@@ -12,7 +12,10 @@ export interface Reject {
   raw: string;
 }
 
-/** Runs the pipeline on in-memory files ([name, text]); text is pushed in `chunk`-sized pieces. */
+/**
+ * Runs the pipeline on in-memory files ([name, text]); the UTF-8 bytes are pushed in
+ * `chunk`-byte pieces (so small chunks also split multi-byte characters).
+ */
 export function run(files: Array<[string, string]>, opts: Partial<IngestOptions> = {}, chunk = 1 << 20) {
   const rejects: Reject[] = [];
   const ingest = createIngest({
@@ -24,7 +27,8 @@ export function run(files: Array<[string, string]>, opts: Partial<IngestOptions>
     const kind = kindOf(name);
     if (!kind) throw new Error(name);
     const source = ingest.source(kind, name);
-    for (let i = 0; i < text.length; i += chunk) source.push(text.slice(i, i + chunk));
+    const bytes = Buffer.from(text);
+    for (let i = 0; i < bytes.length; i += chunk) source.push(bytes.subarray(i, i + chunk));
     source.end();
   }
   return { output: ingest.finish(files.length), rejects };
