@@ -1,31 +1,21 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/model/load.ts';
-import { isolatedContext, launch } from '../lib/browser.ts';
+import { isolatedContext } from '../lib/browser.ts';
 import { root } from '../lib/paths.ts';
-import { serve } from '../lib/server.ts';
+import { useBrowserSite } from '../lib/site.ts';
 
 /**
  * The employee's path through the hub, in Chromium against the test build (base `/hub/`):
  * home → filter the cards → a card → a variant of one's own → copy → share → search.
  */
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serve>>;
-const origin = () => new URL(server.url).origin;
 const card = 'capteur-vigie-fuites';
 
-beforeAll(async () => {
-  server = await serve();
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useBrowserSite();
 
 /** A new visitor: empty storage, foreign requests aborted and recorded. */
 async function visitor(options: Parameters<Browser['newContext']>[0] = {}) {
-  const { context, foreign } = await isolatedContext(browser, origin(), options);
+  const { context, foreign } = await isolatedContext(site.browser, site.origin, options);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -33,7 +23,7 @@ async function visitor(options: Parameters<Browser['newContext']>[0] = {}) {
 }
 
 async function variantShown(page: Page): Promise<string> {
-  await page.goto(`${server.url}cartes/${card}/`);
+  await page.goto(`${site.url}cartes/${card}/`);
   const area = page.getByRole('textbox', { name: /Texte de votre publication/ });
   await area.waitFor();
   return area.inputValue();
@@ -42,7 +32,7 @@ async function variantShown(page: Page): Promise<string> {
 describe('employee path', () => {
   it('opens the home page with a first step for newcomers', async () => {
     const { page, foreign, errors } = await visitor();
-    await page.goto(server.url);
+    await page.goto(site.url);
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain('Relais');
     await expect(page.getByRole('link', { name: 'Lire la charte' }).getAttribute('href')).resolves.toBe('/hub/charte/');
     expect(await page.locator('script').count()).toBe(0);
@@ -52,7 +42,7 @@ describe('employee path', () => {
 
   it('filters the cards in place, combining filters, and keeps them in the address', async () => {
     const { page, foreign } = await visitor();
-    await page.goto(`${server.url}cartes/`);
+    await page.goto(`${site.url}cartes/`);
     const tiles = page.locator('[data-card]');
     const all = await tiles.count();
     await page.getByRole('button', { name: 'Produits' }).click();
@@ -69,9 +59,9 @@ describe('employee path', () => {
     await expect(page.getByRole('status').first().textContent()).resolves.toMatch(/\d+ cartes?|Aucune/);
     // The same filter as a plain link works without JavaScript.
     const noJs = await visitor({ javaScriptEnabled: false });
-    await noJs.page.goto(`${server.url}cartes/`);
+    await noJs.page.goto(`${site.url}cartes/`);
     await noJs.page.getByRole('link', { name: 'Produits' }).click();
-    expect(noJs.page.url()).toBe(`${server.url}cartes/theme/produits/`);
+    expect(noJs.page.url()).toBe(`${site.url}cartes/theme/produits/`);
     expect(await noJs.page.locator('[data-card]').count()).toBe(products);
     expect(foreign).toEqual([]);
   });
@@ -90,7 +80,7 @@ describe('employee path', () => {
 
   it('copies the edited text to the clipboard and announces it', async () => {
     const { page, context } = await visitor();
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: origin() });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.origin });
     await variantShown(page);
     const area = page.getByRole('textbox', { name: /Texte de votre publication/ });
     await area.fill('Mon avis : ce capteur change la vie des équipes réseau. #eau');
@@ -110,7 +100,7 @@ describe('employee path', () => {
     const intent = page.waitForRequest((r) => r.url().startsWith('https://x.com/'));
     const route = page.waitForRequest((r) => r.url().includes('/partager/'));
     await page.getByRole('link', { name: 'X', exact: true }).click();
-    expect((await route).url()).toBe(`${server.url}partager/${card}/x/?v=${position}`);
+    expect((await route).url()).toBe(`${site.url}partager/${card}/x/?v=${position}`);
     const url = new URL((await intent).url());
     expect(url.origin + url.pathname).toBe('https://x.com/intent/post');
     expect(url.searchParams.get('text')).toBe(text);
@@ -127,7 +117,7 @@ describe('employee path', () => {
 
   it('copies the text first for LinkedIn, which only takes a link, and says so', async () => {
     const { page, context } = await visitor();
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: origin() });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.origin });
     const text = await variantShown(page);
     const intent = page.waitForRequest((r) => r.url().startsWith('https://www.linkedin.com/'));
     await page.getByRole('link', { name: 'LinkedIn' }).click();
@@ -141,7 +131,7 @@ describe('employee path', () => {
   it('shares without JavaScript too, through the meta refresh', async () => {
     const { page } = await visitor({ javaScriptEnabled: false });
     const intent = page.waitForRequest((r) => r.url().startsWith('https://teams.microsoft.com/'), { timeout: 10_000 });
-    await page.goto(`${server.url}partager/${card}/teams/?v=1`);
+    await page.goto(`${site.url}partager/${card}/teams/?v=1`);
     const url = new URL((await intent).url());
     expect(url.searchParams.get('msgText')?.length).toBeGreaterThan(20);
     expect(new URL(url.searchParams.get('href') ?? '').searchParams.get('utm_source')).toBe('teams');
@@ -161,12 +151,12 @@ describe('employee path', () => {
     const [word, [slug] = []] = [...counts].find(([w, slugs]) => slugs.length === 1 && !elsewhere.has(w)) ?? [];
     expect(word).toBeTruthy();
     const { page, foreign } = await visitor();
-    await page.goto(`${server.url}recherche/?q=${encodeURIComponent(word ?? '')}`);
+    await page.goto(`${site.url}recherche/?q=${encodeURIComponent(word ?? '')}`);
     const result = page.locator(`.pagefind-ui__result-link[href*="/capsules/${slug}/"]`).first();
     await result.waitFor({ timeout: 15_000 });
     expect(foreign).toEqual([]);
     // The header's search box leads to the same results, from the keyboard.
-    await page.goto(`${server.url}cartes/`);
+    await page.goto(`${site.url}cartes/`);
     await page.getByRole('searchbox', { name: 'Rechercher dans le hub' }).fill(word ?? '');
     await page.keyboard.press('Enter');
     await page.locator(`.pagefind-ui__result-link[href*="/capsules/${slug}/"]`).first().waitFor({ timeout: 15_000 });
@@ -178,10 +168,10 @@ describe('employee path', () => {
       ['recherche/', ['Type', 'Thème', 'Niveau', 'Langue'], 'Capsule'],
       ['en/recherche/', ['Type', 'Theme', 'Level', 'Language'], 'Capsule'],
     ] as const) {
-      await page.goto(server.url + path);
+      await page.goto(site.url + path);
       // A string, so that the test runner does not rewrite the page's own dynamic import.
       const filters = (await page.evaluate(
-        `import('${server.url}pagefind/pagefind.js').then(async (pf) => { await pf.init(); return pf.filters(); })`,
+        `import('${site.url}pagefind/pagefind.js').then(async (pf) => { await pf.init(); return pf.filters(); })`,
       )) as Record<string, Record<string, number>>;
       expect(Object.keys(filters).sort()).toEqual([...names].sort());
       expect(filters.Type?.[capsule]).toBeGreaterThan(0);

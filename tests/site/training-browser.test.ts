@@ -1,31 +1,21 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isolatedContext, launch } from '../lib/browser.ts';
-import { serve } from '../lib/server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { isolatedContext } from '../lib/browser.ts';
+import { useBrowserSite } from '../lib/site.ts';
 import { decodeSvg } from '../unit/training/decode-qr.ts';
 
 /**
  * The training pages in Chromium, as a learner on a phone and a trainer would use them. Every
  * context aborts requests to other hosts; each test checks none was attempted.
  */
-let server: Awaited<ReturnType<typeof serve>>;
-let browser: Browser;
-const origin = () => new URL(server.url).origin;
 const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
 
-beforeAll(async () => {
-  server = await serve();
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useBrowserSite();
 
 async function open(path: string, options = phone) {
-  const { context, foreign } = await isolatedContext(browser, origin(), options);
+  const { context, foreign } = await isolatedContext(site.browser, site.origin, options);
   const page = await context.newPage();
-  await page.goto(server.url + path);
+  await page.goto(site.url + path);
   return { context, page, foreign };
 }
 
@@ -84,7 +74,7 @@ describe('progress in the browser', () => {
     await expect.poll(() => page.locator('.count').textContent()).toMatch(/^0 sur \d+ capsules terminées$/);
     const total = Number(/sur (\d+)/.exec((await page.locator('.count').textContent()) ?? '')?.[1]);
 
-    await page.goto(`${server.url}capsules/charte-en-5-minutes/`);
+    await page.goto(`${site.url}capsules/charte-en-5-minutes/`);
     const toggle = page.locator('relais-done button');
     expect(await toggle.textContent()).toBe('Marquer comme terminée');
     await toggle.click();
@@ -92,7 +82,7 @@ describe('progress in the browser', () => {
     expect(await toggle.textContent()).toBe('Terminée ✓ (annuler)');
     await expect.poll(() => page.locator('.count').first().textContent()).toBe(`1 sur ${total} capsules terminées`);
 
-    await page.goto(`${server.url}parcours/premiers-pas/`);
+    await page.goto(`${site.url}parcours/premiers-pas/`);
     await page.reload();
     await expect.poll(() => page.locator('.count').textContent()).toBe(`1 sur ${total} capsules terminées`);
     expect(await page.locator('progress').evaluate((p: HTMLProgressElement) => p.value)).toBe(1);
@@ -100,12 +90,12 @@ describe('progress in the browser', () => {
     expect(await page.locator('li[data-capsule="premier-partage"] [data-done-mark]').isVisible()).toBe(false);
 
     // The English page reads the same browser-local progress.
-    await page.goto(`${server.url}en/parcours/premiers-pas/`);
+    await page.goto(`${site.url}en/parcours/premiers-pas/`);
     await expect.poll(() => page.locator('.count').textContent()).toBe(`1 of ${total} capsules done`);
 
     await page.getByRole('button', { name: 'Clear my progress' }).click();
     await expect.poll(() => page.locator('.count').textContent()).toBe(`0 of ${total} capsules done`);
-    await page.goto(`${server.url}capsules/charte-en-5-minutes/`);
+    await page.goto(`${site.url}capsules/charte-en-5-minutes/`);
     await expect.poll(() => page.locator('relais-done button').getAttribute('aria-pressed')).toBe('false');
     expect(foreign).toEqual([]);
     await context.close();
@@ -119,7 +109,7 @@ describe('short links', () => {
     ['c/bienvenue/', 'capsules/pourquoi-devenir-ambassadeur/'],
   ])('%s reaches %s', async (from, to) => {
     const { context, page, foreign } = await open(from);
-    await page.waitForURL(server.url + to);
+    await page.waitForURL(site.url + to);
     await expect.poll(() => page.locator('h1').textContent()).toBeTruthy();
     expect(foreign).toEqual([]);
     await context.close();
