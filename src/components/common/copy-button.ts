@@ -1,8 +1,9 @@
 /**
- * `<relais-copy data-text data-done data-failed>`: the behaviour of `CopyButton.astro`.
- * The async Clipboard API only exists in secure contexts, and an intranet is often served over
- * plain HTTP: then a temporary selection and `execCommand('copy')` do the job.
+ * `<relais-copy data-text data-done data-failed>`: the behaviour of `CopyButton.astro`; the
+ * copy itself (with its plain-HTTP fallback) is `copy.ts`, shared with the card editor.
  */
+import { copyText } from './copy.ts';
+
 class RelaisCopy extends HTMLElement {
   #timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -14,16 +15,7 @@ class RelaisCopy extends HTMLElement {
   }
 
   async #copy() {
-    const text = this.dataset.text ?? '';
-    let ok = false;
-    try {
-      if (navigator.clipboard && window.isSecureContext) {
-        await navigator.clipboard.writeText(text);
-        ok = true;
-      } else ok = fallbackCopy(text);
-    } catch {
-      ok = fallbackCopy(text);
-    }
+    const ok = await copyText(this.dataset.text ?? '');
     this.#announce((ok ? this.dataset.done : this.dataset.failed) ?? '');
   }
 
@@ -35,23 +27,6 @@ class RelaisCopy extends HTMLElement {
     this.#timer = setTimeout(() => {
       status.textContent = '';
     }, 4000);
-  }
-}
-
-function fallbackCopy(text: string): boolean {
-  const area = document.createElement('textarea');
-  area.value = text;
-  area.setAttribute('readonly', '');
-  area.style.position = 'fixed';
-  area.style.opacity = '0';
-  document.body.append(area);
-  area.select();
-  try {
-    return document.execCommand('copy');
-  } catch {
-    return false;
-  } finally {
-    area.remove();
   }
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { aliases, dateField, mediaPath, shortCode } from './common.ts';
+import { aliases, dayField, mediaPath, shortCode } from './common.ts';
 
 export const levels = ['debutant', 'intermediaire', 'avance'] as const;
 export type Level = (typeof levels)[number];
@@ -9,7 +9,7 @@ export type Level = (typeof levels)[number];
  * deep links (`?t=90`) and the player agree.
  */
 const chapterStart = z
-  .union([z.number().int().min(0), z.string().regex(/^(\d+:)?\d{1,2}:\d{2}$/, 'secondes ou m:ss')])
+  .union([z.number().int().min(0), z.string().regex(/^(\d+|(\d+:)?\d{1,2}:\d{2})$/, 'secondes ou m:ss')])
   .transform((v) => (typeof v === 'number' ? v : v.split(':').reduce((s, p) => s * 60 + Number(p), 0)))
   .meta({ label: 'Début (secondes ou m:ss)', widget: 'string' });
 
@@ -56,7 +56,7 @@ export const capsuleSchema = z.object({
   code: shortCode(),
   aliases: aliases(),
   /** Publication date: drives "new this week". */
-  published: dateField('Date de publication'),
+  published: dayField('Date de publication'),
   /** Drafts are built nowhere. */
   draft: z.boolean().default(false).meta({ label: 'Brouillon' }),
 });

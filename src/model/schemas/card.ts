@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { dateField, mediaPath, slug } from './common.ts';
+import { dayField, mediaPath, slug } from './common.ts';
 import { network, networks, variantLimit } from './networks.ts';
 
 export const cardThemes = ['marque-employeur', 'produits', 'rse', 'evenements', 'recrutement'] as const;
@@ -8,7 +8,7 @@ export type CardTheme = (typeof cardThemes)[number];
 /** One suggested post; several per card so that ambassadors do not all post the same words. */
 const variant = z.object({
   /** Network this text is written for; empty = any network of the card. */
-  network: network().optional().meta({ label: 'Réseau (facultatif)' }),
+  network: network().optional().meta({ label: 'Réseau' }),
   /** The post itself, within the network's length limit. */
   text: z.string().min(10).meta({ label: 'Texte', widget: 'text' }),
 });
@@ -42,9 +42,9 @@ export const cardSchema = z
     /** Text alternative of the visual. */
     imageAlt: z.string().min(3).optional().meta({ label: 'Description du visuel' }),
     /** First day the card is listed. */
-    validFrom: dateField('Visible à partir du'),
+    validFrom: dayField('Visible à partir du'),
     /** Last day it is listed; its page then shows an "expired" notice. */
-    validUntil: dateField('Visible jusqu’au').optional(),
+    validUntil: dayField('Visible jusqu’au').optional(),
     /** Why sharing it matters, in one or two sentences. */
     why: z.string().min(10).max(400).meta({ label: 'Pourquoi partager', widget: 'text' }),
     /** Free tags for search. */

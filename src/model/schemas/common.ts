@@ -29,6 +29,10 @@ export const aliases = () =>
 export const dateField = (label: string, hint?: string) =>
   z.coerce.date().meta({ label, ...(hint ? { hint } : {}), widget: 'datetime' });
 
+/** A calendar day (publication, validity, consent): the CMS offers a date picker, no time. */
+export const dayField = (label: string, hint?: string) =>
+  z.coerce.date().meta({ label, ...(hint ? { hint } : {}), widget: 'date' });
+
 /** A reference to another entry of `collection`, by its file name (same in every locale). */
 export const ref = (collection: string, label: string) =>
   z.string().min(1).meta({ label, widget: 'relation', collection });

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { dateField, mediaPath } from './common.ts';
+import { dayField, mediaPath } from './common.ts';
 
 /**
  * An ambassador's testimonial. `consent` is required: without the date the person agreed to
@@ -20,7 +20,7 @@ export const testimonialSchema = z
     /** The quote, short enough for a card. */
     quote: z.string().min(10).max(280).meta({ label: 'Citation', widget: 'text' }),
     /** Date the person gave written consent to publish. */
-    consent: dateField('Consentement recueilli le', 'Sans date de consentement, le témoignage n’est pas publié.'),
+    consent: dayField('Consentement recueilli le', 'Sans date de consentement, le témoignage n’est pas publié.'),
   })
   .superRefine((t, ctx) => {
     if (t.photo && !t.photoAlt)
