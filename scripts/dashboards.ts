@@ -4,10 +4,13 @@
  * 2 unusable arguments (incl. an --in file that is not a log), 3 unreadable input or unwritable
  * output.
  */
+
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import module from 'node:module';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { parse as parseYaml } from 'yaml';
 import type { Zone } from '../src/sharelog/timestamp.ts';
 
 // Start-up: Node strips the types of and compiles ~20 modules (plus `yaml`) at every run, about
@@ -28,12 +31,14 @@ Reads share logs and writes the aggregates the dashboards are built from.
 
 Options:
   --in PATH        A log file or a folder (every *.csv, *.jsonl, *.ndjson, *.log under it).
-                   Repeatable. Default: content/logs/
+                   Repeatable. Default: $RELAIS_SHARE_LOGS if set (the production logs;
+                   see docs/deploy.md), else the sample logs in content/logs/
   --out FILE       Output JSON. Default: .relais/dashboards.json (read by the site build)
   --rejects FILE   Also write rejected rows as CSV: file,line,reason,raw
   --tz ZONE        IANA time zone for timestamps without offset and for days/weeks.
                    Default: Europe/Paris
-  --k N            Teams with fewer than N active ambassadors are not named. Default: 5
+  --k N            Teams with fewer than N active ambassadors are not named.
+                   Default: minGroupSize in <content>/settings/programme.yaml, else 5
   --from DAY       Ignore (count as outOfRange) events before DAY (YYYY-MM-DD, in --tz)
   --to DAY         Ignore events after DAY (inclusive)
   --content DIR    Content folder with challenges, cards and the leaderboard opt-in list.
@@ -52,6 +57,17 @@ Exit status: 0 done (also with rejected rows), 1 rows rejected under --strict,
 
 class UsageError extends Error {}
 
+/**
+ * The programme's minimum group size: the dashboards must hide the same groups the settings
+ * promise to hide, so `--k` follows the settings unless given.
+ */
+function settingsMinGroupSize(contentDir: string): number | undefined {
+  const file = join(contentDir, 'settings/programme.yaml');
+  if (!existsSync(file)) return undefined;
+  const value = (parseYaml(readFileSync(file, 'utf8')) as { minGroupSize?: unknown } | null)?.minGroupSize;
+  return typeof value === 'number' && Number.isInteger(value) && value >= 1 ? value : undefined;
+}
+
 function options(argv: string[]) {
   let parsed: ReturnType<typeof parse>;
   function parse() {
@@ -64,7 +80,7 @@ function options(argv: string[]) {
         out: { type: 'string', default: '.relais/dashboards.json' },
         rejects: { type: 'string' },
         tz: { type: 'string', default: 'Europe/Paris' },
-        k: { type: 'string', default: '5' },
+        k: { type: 'string' },
         from: { type: 'string' },
         to: { type: 'string' },
         content: { type: 'string', default: 'content' },
@@ -86,8 +102,9 @@ function options(argv: string[]) {
   } catch {
     throw new UsageError(`--tz ${v.tz}: unknown time zone (expected an IANA name such as Europe/Paris)`);
   }
-  const k = Number(v.k);
-  if (!/^\d+$/.test(v.k) || k < 1) throw new UsageError(`--k ${v.k}: expected a whole number >= 1`);
+  const kText = v.k ?? String(settingsMinGroupSize(v.content) ?? 5);
+  const k = Number(kText);
+  if (!/^\d+$/.test(kText) || k < 1) throw new UsageError(`--k ${kText}: expected a whole number >= 1`);
   const day = (name: 'from' | 'to') => {
     const value = v[name];
     if (value === undefined) return undefined;
@@ -103,7 +120,8 @@ function options(argv: string[]) {
   for (const name of ['out', 'rejects', 'content'] as const) {
     if (v[name] === '') throw new UsageError(`--${name}: empty value`);
   }
-  return { ...v, in: v.in ?? ['content/logs/'], zone, k, from, to };
+  const logs = process.env.RELAIS_SHARE_LOGS;
+  return { ...v, in: v.in ?? [logs || 'content/logs/'], zone, k, from, to };
 }
 
 const number = (n: number) => n.toLocaleString('en-US');
