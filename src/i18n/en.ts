@@ -142,6 +142,8 @@ export const en = {
   'challenges.consumable': 'To enjoy together',
   'challenges.symbolic': 'Symbolic',
   'challenges.goal': 'Goal: {n} shares',
+  'challenges.goalEach': 'Goal: {n} shares each',
+  'challenges.total': '{n} share in all|{n} shares in all',
   'challenges.progress': '{n} shares out of {goal}',
   'challenges.noData': 'Figures will appear after the next log update.',
   'challenges.period': 'From {start} to {end}',
@@ -155,8 +157,6 @@ export const en = {
   'challenges.kind': 'Type',
   'challenges.when': 'Period',
   'challenges.progressTitle': 'Progress',
-  'challenges.personalNote':
-    'Personal challenge: the goal is for each of you; the gauge adds up every participant’s shares.',
   'challenges.participants': '{n} active ambassador on this challenge|{n} active ambassadors on this challenge',
   'challenges.participantsFew': 'Fewer than {k} active ambassadors on this challenge',
   'challenges.leaderboardEmpty': 'Nobody has signed up for the leaderboard yet.',

@@ -176,6 +176,8 @@ export const fr = {
   'challenges.consumable': 'À partager',
   'challenges.symbolic': 'Symbolique',
   'challenges.goal': 'Objectif : {n} partages',
+  'challenges.goalEach': 'Objectif : {n} partages chacun',
+  'challenges.total': '{n} partage en tout|{n} partages en tout',
   'challenges.progress': '{n} partages sur {goal}',
   'challenges.noData': 'Les chiffres apparaîtront après la prochaine mise à jour des journaux.',
   'challenges.period': 'Du {start} au {end}',
@@ -190,8 +192,6 @@ export const fr = {
   'challenges.kind': 'Type',
   'challenges.when': 'Période',
   'challenges.progressTitle': 'Progression',
-  'challenges.personalNote':
-    'Défi personnel : l’objectif vaut pour chacun, la jauge additionne les partages de tous les participants.',
   'challenges.participants': '{n} ambassadeur actif sur ce défi|{n} ambassadeurs actifs sur ce défi',
   'challenges.participantsFew': 'Moins de {k} ambassadeurs actifs sur ce défi',
   'challenges.leaderboardEmpty': 'Personne n’est encore inscrit au classement.',

@@ -34,9 +34,10 @@ export function pageJs(dist: string, base: string, htmlFile: string): { files: M
 
 /** Module specifiers of static and dynamic imports (bundled output: string literals only). */
 function imports(code: string): string[] {
-  const specs = [...code.matchAll(/(?:\bimport\s*(?:[\w*{}\s,$]+from\s*)?|\bimport\s*\()\s*["']([^"']+\.js)["']/g)].map(
-    (m) => m[1] ?? '',
-  );
+  // Bundlers write dynamic imports with backticks too (import(`./chunk.js`)).
+  const specs = [
+    ...code.matchAll(/(?:\bimport\s*(?:[\w*{}\s,$]+from\s*)?|\bimport\s*\()\s*["'`]([^"'`]+\.js)["'`]/g),
+  ].map((m) => m[1] ?? '');
   return specs.filter((s) => s.startsWith('.') || s.startsWith('/'));
 }
 

@@ -1,0 +1,236 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { formatNumber } from '../../src/i18n/format.ts';
+import type { DashboardData } from '../../src/lib/dashboards.ts';
+import { loadContent } from '../../src/model/load.ts';
+import { isolatedContext } from '../lib/browser.ts';
+import { pageJs } from '../lib/js-weight.ts';
+import { root, testBase, testDist } from '../lib/paths.ts';
+import { useBrowserSite } from '../lib/site.ts';
+import { filesUnder } from '../lib/site-files.ts';
+import { parseCsv } from '../unit/dashboards/parse-csv.ts';
+
+/**
+ * The dashboard pages of the shared test build, against the aggregates that build read
+ * (`npm run build` writes `.relais/dashboards.json` from the sample logs first): figures,
+ * tables, CSV files, where Chart.js is shipped and how much, and the charts in Chromium.
+ */
+const source = JSON.parse(readFileSync(join(root, '.relais/dashboards.json'), 'utf8')) as DashboardData;
+const settings = parse(readFileSync(join(root, 'content/settings/programme.yaml'), 'utf8')) as {
+  headcount: number;
+  minGroupSize?: number;
+};
+const k = settings.minGroupSize ?? 5;
+const catalogue = new Set(
+  loadContent(root)
+    .entries.filter((e) => e.collection === 'cards' && e.locale === 'fr' && !(e.data as { draft?: boolean }).draft)
+    .map((e) => e.slug),
+);
+const csv = (path: string) => parseCsv(readFileSync(join(testDist, path), 'utf8'));
+const digits = (text: string | null) => Number((text ?? '').replace(/\D/g, ''));
+/** Bundled Chart.js, recognised by one of its error messages. */
+const isChartJs = (file: string) => readFileSync(file, 'utf8').includes('Canvas is already in use');
+
+describe('CSV downloads match the aggregates', () => {
+  it('weeks: every ISO week, in order, with its figures (both locales)', () => {
+    for (const prefix of ['', 'en/']) {
+      const [head, ...rows] = csv(`${prefix}tableau-de-bord/semaines.csv`);
+      expect(head).toHaveLength(5);
+      expect(rows.map((r) => [r[0], Number(r[2]), Number(r[3]), Number(r[4])])).toEqual(
+        source.byWeek.map((w) => [w.week, w.shares, w.activeAmbassadors, w.clicks]),
+      );
+    }
+    expect(csv('tableau-de-bord/semaines.csv')[0]).toEqual([
+      'Semaine ISO',
+      'Semaine du',
+      'Partages',
+      'Ambassadeurs actifs',
+      'Clics',
+    ]);
+    expect(csv('en/tableau-de-bord/semaines.csv')[0]?.[0]).toBe('ISO week');
+  });
+
+  it('networks, cards and teams: the same rows as the JSON, filtered as the page is', () => {
+    expect(
+      csv('tableau-de-bord/reseaux.csv')
+        .slice(1)
+        .map((r) => [Number(r[1]), Number(r[2])]),
+    ).toEqual(source.byNetwork.map((n) => [n.shares, n.clicks]));
+    const cards = source.byContent.filter((c) => catalogue.has(c.content)).slice(0, 10);
+    expect(cards.length).toBeGreaterThan(0);
+    expect(
+      csv('tableau-de-bord/cartes.csv')
+        .slice(1)
+        .map((r) => [r[0], Number(r[2]), Number(r[3])]),
+    ).toEqual(cards.map((c) => [c.content, c.shares, c.clicks]));
+    const teams = source.byTeam.filter((t) => t.activeAmbassadors >= k);
+    expect(csv('tableau-de-bord/equipes.csv').slice(1)).toEqual(
+      teams.map((t) => [t.team, String(t.shares), String(t.activeAmbassadors)]),
+    );
+  });
+
+  it('numbers are plain digits whatever the locale', () => {
+    const en = csv('en/tableau-de-bord/reseaux.csv').slice(1);
+    const fr = csv('tableau-de-bord/reseaux.csv').slice(1);
+    for (const rows of [en, fr]) for (const r of rows) expect(r.slice(1).every((v) => /^\d+$/.test(v))).toBe(true);
+    expect(fr.map((r) => r.slice(1))).toEqual(en.map((r) => r.slice(1)));
+  });
+});
+
+describe('Chart.js ships with the dashboards only', () => {
+  const htmlFiles = filesUnder(testDist, '.html');
+  const dashboards = ['tableau-de-bord/index.html', 'en/tableau-de-bord/index.html'].map((f) => join(testDist, f));
+
+  it('is one tree-shaken chunk, loaded by the dashboard pages', () => {
+    const chunks = filesUnder(testDist, '.js').filter(isChartJs);
+    expect(chunks).toHaveLength(1);
+    const chunk = readFileSync(chunks[0] as string, 'utf8');
+    // Only the parts registered by draw.ts: no other chart type, plugin or `chart.js/auto`.
+    for (const unused of ['doughnut', 'polarArea', 'radar', 'bubble', 'decimation', 'subtitle'])
+      expect(chunk, unused).not.toMatch(new RegExp(`id=[\`"']${unused}[\`"']`));
+    for (const page of dashboards)
+      expect([...pageJs(testDist, testBase, page).files.keys()].some(isChartJs)).toBe(true);
+  });
+
+  it('no other page loads it or the chart element', () => {
+    const offenders = htmlFiles
+      .filter((f) => !dashboards.includes(f))
+      .filter((f) => {
+        const scripts = [...pageJs(testDist, testBase, f).files.keys()];
+        return scripts.some(isChartJs) || readFileSync(f, 'utf8').includes('relais-chart');
+      });
+    expect(offenders.map((f) => f.slice(testDist.length))).toEqual([]);
+  });
+
+  it('dashboard page JavaScript, dynamic chunk included, stays under 80 KB gzip', () => {
+    for (const page of dashboards) {
+      const files = [...pageJs(testDist, testBase, page).files.keys()];
+      const gzip = files.reduce((sum, f) => sum + gzipSync(readFileSync(f)).length, 0);
+      console.info(`${page.slice(testDist.length)}: ${files.length} JS files, ${(gzip / 1024).toFixed(1)} KB gzip`);
+      expect(gzip).toBeLessThanOrEqual(80 * 1024);
+    }
+  });
+});
+
+const site = useBrowserSite();
+
+async function open(path: string, options: Parameters<typeof isolatedContext>[2] = {}) {
+  const { context, foreign } = await isolatedContext(site.browser, site.origin, {
+    viewport: { width: 1280, height: 900 },
+    ...options,
+  });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') errors.push(`${m.type()}: ${m.text()} ${m.location().url}`);
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('requestfailed', (r) => errors.push(`failed: ${r.url()}`));
+  page.on('response', (r) => {
+    if (r.status() >= 400 && !r.url().endsWith('/favicon.svg')) errors.push(`${r.status()}: ${r.url()}`);
+  });
+  await page.goto(site.url + path);
+  return { context, page, foreign, errors };
+}
+
+describe('the overview page', () => {
+  it('shows the totals and the rate of the aggregates, and the privacy note (no JavaScript)', async () => {
+    const { context, page } = await open('tableau-de-bord/', { javaScriptEnabled: false });
+    for (const key of ['shares', 'clicks', 'reactions', 'comments', 'activeAmbassadors'] as const) {
+      const name = key === 'activeAmbassadors' ? 'active' : key;
+      expect(digits(await page.locator(`[data-total="${name}"] dd`).textContent()), key).toBe(source.totals[key]);
+    }
+    const rate = formatNumber(source.totals.activeAmbassadors / settings.headcount, 'fr', {
+      style: 'percent',
+      maximumFractionDigits: 1,
+    });
+    expect(await page.locator('[data-total="rate"] dd').first().textContent()).toBe(rate);
+    expect(await page.locator('.notice').textContent()).toContain(`moins de ${k} personnes`);
+    expect(digits(await page.locator('[data-ingest="rows"] dd').textContent())).toBe(source.ingest.rows);
+    expect(digits(await page.locator('[data-ingest="rejected"] dd').textContent())).toBe(source.ingest.rejected);
+    // Without JavaScript: tables only, no empty chart frame.
+    expect(await page.locator('relais-chart:visible').count()).toBe(0);
+    await context.close();
+  });
+
+  it('has four data tables with a caption, column and row headers', async () => {
+    const { context, page } = await open('en/tableau-de-bord/', { javaScriptEnabled: false });
+    const tables = await page.$$eval('table', (list) =>
+      list.map((t) => ({
+        caption: t.caption?.textContent?.trim() ?? '',
+        cols: [...t.querySelectorAll('thead th')].map((th) => th.getAttribute('scope')),
+        rows: [...t.querySelectorAll('tbody tr')].map((tr) => tr.firstElementChild?.getAttribute('scope')),
+      })),
+    );
+    expect(tables.map((t) => t.caption)).toEqual([
+      'Week by week',
+      'Shares by network',
+      'Most shared cards',
+      'Shares by team',
+    ]);
+    for (const t of tables) {
+      expect(t.cols.every((s) => s === 'col')).toBe(true);
+      expect(t.rows.length).toBeGreaterThan(0);
+      expect(t.rows.every((s) => s === 'row')).toBe(true);
+    }
+    expect(tables[0]?.rows).toHaveLength(source.byWeek.length);
+    // Top cards link to their card pages.
+    const links = await page
+      .locator('#cartes-caption')
+      .locator('xpath=..')
+      .locator('tbody a')
+      .evaluateAll((a) => a.map((x) => x.getAttribute('href')));
+    expect(links[0]).toMatch(new RegExp(`^${testBase}en/cartes/[a-z0-9-]+/$`));
+    await context.close();
+  });
+
+  it('draws every chart (non-blank canvas), with no console error and no foreign request', async () => {
+    const { context, page, foreign, errors } = await open('tableau-de-bord/', { reducedMotion: 'reduce' });
+    await page.waitForFunction(() => document.querySelectorAll('relais-chart:not([hidden]) canvas').length === 4);
+    await page.waitForTimeout(300);
+    const inked = await page.$$eval('relais-chart canvas', (canvases) =>
+      (canvases as HTMLCanvasElement[]).map((c) => {
+        const { data } = c.getContext('2d')?.getImageData(0, 0, c.width, c.height) ?? { data: [] };
+        let n = 0;
+        for (let i = 3; i < data.length; i += 4) if ((data[i] ?? 0) > 0) n++;
+        return { n, width: c.width };
+      }),
+    );
+    for (const c of inked) {
+      expect(c.width).toBeGreaterThan(100);
+      expect(c.n).toBeGreaterThan(1000);
+    }
+    expect(errors).toEqual([]);
+    expect(foreign).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('challenge pages', () => {
+  it('a personal challenge shows each one’s goal, the total and the opt-in leaderboard note', async () => {
+    const { context, page, errors } = await open('defis/defi-dix-partages-hiver/');
+    expect(await page.locator('h1').textContent()).toContain('dix partages');
+    // A personal goal is each person's: no gauge summing everyone's shares against it.
+    expect(await page.locator('progress').count()).toBe(0);
+    expect(await page.getByText('Objectif : 10 partages chacun').count()).toBe(1);
+    expect(await page.getByText('Seuls les ambassadeurs qui l’ont choisi y figurent').count()).toBe(1);
+    expect(await page.getByRole('heading', { name: 'Classement des volontaires' }).count()).toBe(1);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('a collective challenge has no leaderboard; the list links to every challenge', async () => {
+    const { context, page } = await open('en/defis/objectif-hydrotech/');
+    expect(await page.getByRole('heading', { name: /leaderboard/i }).count()).toBe(0);
+    await page.goto(`${site.url}en/defis/`);
+    const hrefs = await page.locator('main .grid a').evaluateAll((a) => a.map((x) => x.getAttribute('href')));
+    expect(hrefs.sort()).toEqual([
+      `${testBase}en/defis/defi-dix-partages-hiver/`,
+      `${testBase}en/defis/objectif-hydrotech/`,
+    ]);
+    await context.close();
+  });
+});
