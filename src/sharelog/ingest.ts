@@ -27,6 +27,9 @@ import {
   type ShareEvent,
 } from './types.ts';
 
+/** Anything that looks like an e-mail address is a person's identifier, never a group's name. */
+const emailLike = /[^\s@]+@[^\s@]+\.[^\s@]+/;
+
 export interface IngestOptions {
   zone: Zone;
   /** Minimum active ambassadors for a team to be named (k-anonymity). Default 5. */
@@ -121,8 +124,10 @@ export function createIngest(opts: IngestOptions) {
     sink,
     source: (kind: InputKind, name: string): Source => SOURCES[kind](name, sink),
     finish(files: number): DashboardOutput {
-      // Contents/teams named like an ambassador of an in-range row are withheld (privacy).
+      // Contents/teams named like an ambassador of an in-range row, or shaped like an e-mail
+      // address (someone's identifier typed in the wrong column), are withheld (privacy).
       const hidden = (name: string) => {
+        if (emailLike.test(name)) return true;
         const id = dicts.ambassadors.find(name.trim().toLowerCase());
         return id >= 0 && inRange[id] === 1;
       };

@@ -218,6 +218,18 @@ describe('aggregates', () => {
       { team: 'Grande', shares: 5, activeAmbassadors: 5 },
     ]);
   });
+
+  it('never names a team or a content shaped like an e-mail address, whatever its size', () => {
+    const rows: string[][] = [];
+    for (let i = 0; i < 6; i++)
+      rows.push(['2026-03-02', `m${i}@x.fr`, 'chef.equipe@exemple.fr', 'li', 'perso@exemple.fr', 'share']);
+    for (let i = 0; i < 6; i++) rows.push(['2026-03-02', `n${i}@x.fr`, 'Ventes', 'li', 'salon', 'share']);
+    const { output } = run([['a.csv', csv(rows)]]);
+    expect(output.byTeam.map((t) => t.team)).toEqual(['Ventes']);
+    expect(output.byContent.map((c) => c.content)).toEqual(['salon']);
+    expect(output.totals.shares).toBe(12);
+    expect(JSON.stringify(output)).not.toMatch(/@/);
+  });
 });
 
 const HEADER_ONLY = 'timestamp,network,content\n';
