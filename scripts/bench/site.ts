@@ -1,0 +1,257 @@
+/**
+ * `node scripts/bench/site.ts`: the hub's build at scale (issue 8, "Scale and budgets").
+ * Generates the scaled programme into .relais/bench/content, then in one run:
+ *   1. cold full build (dashboards + astro build; empty OG and content caches, fresh outDir);
+ *   2. warm full build (same inputs, caches kept, fresh outDir: a CI run with its cache restored);
+ *   3. Pagefind index size and the bytes one query fetches (Chromium on the warm build);
+ *   4. JS per page type, gzipped (scripts/bench/js.ts);
+ *   5. a bare Astro build of the same number of pages from the same Markdown, cold then warm,
+ *      and the ratio warm hub / warm bare (target <= 1.5).
+ * Builds run through Astro's `build()` API with their own cache folder (scripts/lib/bench/build.ts),
+ * so that they never share `node_modules/.astro` with another build of this checkout. Every
+ * build's log is kept in
+ * .relais/bench/logs/. Targets are printed, never enforced.
+ * Exit codes: 0 measured, 1 a build or the generator failed, 2 bad arguments.
+ */
+import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { testNow } from '../../tests/lib/paths.ts';
+import { writeBareProject } from '../lib/bench/bare.ts';
+import { type Build, BuildFailed, astroBuild as runAstroBuild } from '../lib/bench/build.ts';
+import { type Figure, table } from '../lib/bench/figures.ts';
+import { measure } from '../lib/bench/measure.ts';
+import { measureQuery } from '../lib/bench/search.ts';
+import { defaultCounts } from '../lib/programme/generate.ts';
+import { jsFigures } from './js.ts';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const BENCH = join(ROOT, '.relais', 'bench');
+const at = {
+  content: join(BENCH, 'content'),
+  dist: join(BENCH, 'dist'),
+  ogCache: join(BENCH, 'og-cache'),
+  astroCache: join(BENCH, 'astro-cache'),
+  dashboards: join(BENCH, 'dashboards.json'),
+  logs: join(BENCH, 'logs'),
+  bare: join(BENCH, 'bare'),
+};
+
+const HELP = `Usage: node scripts/bench/site.ts [options]
+
+Builds the scaled programme cold and warm, a bare Astro build of as many pages, and prints
+build time, pages/s, OG images rendered/reused, peak memory, Pagefind index size and query
+bytes, JS per page type, and the warm/bare ratio (target <= 1.5). Takes minutes.
+
+Options:
+  --scale F        Multiply every default count (${Object.entries(defaultCounts)
+    .map(([k, v]) => `${v} ${k}`)
+    .join(', ')}) by F. Default: 1
+  --seed N         Generator seed. Default: 1
+  --base PATH      Base path of both builds. Default: /hub/
+  --query WORD     Search query typed in the search page. Default: partage
+  --json FILE      Also write the figures as JSON (used by scripts/bench/index.ts)
+  -h, --help       Show this help
+
+Exit status: 0 measured, 1 a build or the generator failed, 2 bad arguments.`;
+
+class Failed extends Error {}
+
+const seconds = (ms: number) => Math.round(ms / 100) / 10;
+const mb = (bytes: number) => Math.round(bytes / 1e5) / 10;
+const num = (re: RegExp, text: string) => {
+  const m = re.exec(text);
+  return m ? Number(m[1]) : null;
+};
+const astroBuild = (label: string, root: string, inline: Record<string, unknown>, env: NodeJS.ProcessEnv) =>
+  runAstroBuild(label, root, inline, env, at.logs);
+
+/** Sums the sizes of the files under `dir`. */
+function folderBytes(dir: string): { bytes: number; files: number } {
+  let bytes = 0;
+  let files = 0;
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true }))
+    if (entry.isFile()) {
+      bytes += statSync(join(entry.parentPath, entry.name)).size;
+      files++;
+    }
+  return { bytes, files };
+}
+
+async function bench(opts: { scale: number; seed: number; base: string; query: string }): Promise<Figure[]> {
+  const figures: Figure[] = [];
+  const add = (name: string, value: number | null, unit: string, more: Partial<Figure> = {}) => {
+    const f: Figure = { bench: 'site', name, value, unit, ...more };
+    figures.push(f);
+    return f;
+  };
+  const say = (text: string) => process.stdout.write(`site: ${text}\n`);
+  mkdirSync(at.logs, { recursive: true });
+  say(
+    `${availableParallelism()} threads (${cpus()[0]?.model ?? '?'}), ${mb(totalmem())} MB RAM, node ${process.version}`,
+  );
+
+  // 1. The scaled programme.
+  const counts = Object.entries(defaultCounts).flatMap(([k, v]) => [
+    `--${k}`,
+    String(Math.max(1, Math.round(v * opts.scale))),
+  ]);
+  const gen = await measure(
+    process.execPath,
+    [
+      join(ROOT, 'scripts/generate-programme.ts'),
+      '--out',
+      at.content,
+      '--force',
+      '--seed',
+      String(opts.seed),
+      ...counts,
+    ],
+    { cwd: ROOT, log: join(at.logs, 'generate.log') },
+  );
+  if (gen.code !== 0) throw new Failed(`generator failed (exit ${gen.code}):\n${gen.output}`);
+  say(gen.output.trim());
+  const entries = num(/(\d+) valid entries/, gen.output);
+  add('entries (fr + en)', entries, '', { note: /\(([^)]*en)\)/.exec(gen.output)?.[1] });
+
+  // 2. Cold then warm full builds: `npm run dashboards` then `astro build`, as `npm run build`.
+  const env = {
+    RELAIS_CONTENT: at.content,
+    RELAIS_OUT: at.dist,
+    RELAIS_OG_CACHE: at.ogCache,
+    RELAIS_DASHBOARDS: at.dashboards,
+    RELAIS_NOW: testNow,
+    RELAIS_BASE: opts.base,
+  };
+  const full = async (label: string): Promise<Build & { total: number }> => {
+    rmSync(at.dist, { recursive: true, force: true });
+    const dash = await measure(
+      process.execPath,
+      // The sample logs, even where RELAIS_SHARE_LOGS points at production ones: same input every run.
+      [
+        join(ROOT, 'scripts/dashboards.ts'),
+        '--in',
+        join(ROOT, 'content/logs/'),
+        '--content',
+        at.content,
+        '--out',
+        at.dashboards,
+        '--quiet',
+      ],
+      { cwd: ROOT, log: join(at.logs, `${label}-dashboards.log`) },
+    );
+    if (dash.code !== 0) throw new Failed(`dashboards failed (exit ${dash.code}):\n${dash.output}`);
+    const build = await astroBuild(label, ROOT, { cacheDir: at.astroCache }, env);
+    const total = dash.ms + build.ms;
+    say(
+      `${label}: ${seconds(total)} s (dashboards ${seconds(dash.ms)} s), ${build.pages} pages, ` +
+        `OG ${build.rendered} rendered / ${build.reused} reused, peak RSS ${mb(build.peakTree)} MB (tree)`,
+    );
+    return { ...build, total };
+  };
+  for (const dir of [at.ogCache, at.astroCache]) rmSync(dir, { recursive: true, force: true });
+  const cold = await full('cold');
+  const warm = await full('warm');
+  for (const [label, b] of [
+    ['cold', cold],
+    ['warm', warm],
+  ] as const) {
+    add(`${label} full build`, seconds(b.total), 's', { note: 'dashboards + astro build' });
+    add(`${label} pages/s`, b.pages === null ? null : Math.round(b.pages / (b.total / 1000)), 'pages/s', {
+      note: `${b.pages} pages`,
+    });
+    add(`${label} OG rendered`, b.rendered, 'images', { note: `${b.reused} reused` });
+    add(`${label} peak memory`, mb(b.peakTree), 'MB', {
+      note: `process tree, sampled 5/s; main process ${b.mainRss === null ? '?' : mb(b.mainRss)} MB`,
+    });
+  }
+
+  // 3. Search: index size, bytes of one query.
+  const index = folderBytes(join(at.dist, 'pagefind'));
+  add('Pagefind index', mb(index.bytes), 'MB', { note: `${index.files} files` });
+  try {
+    const q = await measureQuery(at.dist, opts.base, opts.query);
+    const kinds = Object.entries(q.byKind)
+      .map(([k, v]) => `${k} ${Math.round(v / 1024)}`)
+      .join(', ');
+    add(`query "${opts.query}" bytes`, Math.round((q.onLoad + q.forQuery) / 102.4) / 10, 'KB', {
+      note: `${Math.round(q.onLoad / 1024)} KB on load + ${Math.round(q.forQuery / 1024)} KB for the query (${kinds} KB); ${q.results} results shown`,
+    });
+  } catch (error) {
+    add(`query "${opts.query}" bytes`, null, 'KB', {
+      note: `could not measure: ${(error as Error).message.split('\n')[0]}`,
+    });
+  }
+
+  // 4. JS per page type.
+  figures.push(...jsFigures(at.dist, opts.base, at.content, 'site'));
+
+  // 5. Bare Astro build of as many pages, from the same Markdown.
+  const pages = warm.pages ?? 0;
+  writeBareProject(at.bare, at.content, pages, opts.base);
+  const bareCache = join(at.bare, '.astro-cache');
+  rmSync(bareCache, { recursive: true, force: true });
+  const bare = async (label: string) => {
+    rmSync(join(at.bare, 'dist'), { recursive: true, force: true });
+    const b = await astroBuild(label, at.bare, { cacheDir: bareCache }, {});
+    say(`${label}: ${seconds(b.ms)} s, ${b.pages} pages, peak RSS ${mb(b.peakTree)} MB`);
+    return b;
+  };
+  const bareCold = await bare('bare-cold');
+  const bareWarm = await bare('bare-warm');
+  add('bare Astro build cold', seconds(bareCold.ms), 's', { note: `${bareCold.pages} pages` });
+  add('bare Astro build warm', seconds(bareWarm.ms), 's', { note: `${bareWarm.pages} pages` });
+  add('warm build / bare warm', Math.round((warm.total / bareWarm.ms) * 100) / 100, 'x', {
+    target: { op: '<=', value: 1.5 },
+    note: `cold/bare cold ${Math.round((cold.total / bareCold.ms) * 100) / 100}x`,
+  });
+  return figures;
+}
+
+async function main(argv: string[]): Promise<number> {
+  let values: { scale: string; seed: string; base: string; query: string; json?: string | undefined; help: boolean };
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      strict: true,
+      options: {
+        scale: { type: 'string', default: '1' },
+        seed: { type: 'string', default: '1' },
+        base: { type: 'string', default: '/hub/' },
+        query: { type: 'string', default: 'partage' },
+        json: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    }));
+    if (!(Number(values.scale) > 0)) throw new Error(`--scale ${values.scale}: expected a number > 0`);
+    if (!/^\d+$/.test(values.seed)) throw new Error(`--seed ${values.seed}: expected a whole number`);
+    if (!/^\/(.*\/)?$/.test(values.base))
+      throw new Error(`--base ${values.base}: expected a path starting and ending with /`);
+  } catch (error) {
+    process.stderr.write(`site: ${(error as Error).message}\nTry --help.\n`);
+    return 2;
+  }
+  if (values.help) {
+    process.stdout.write(`${HELP}\n`);
+    return 0;
+  }
+  try {
+    const figures = await bench({
+      scale: Number(values.scale),
+      seed: Number(values.seed),
+      base: values.base,
+      query: values.query,
+    });
+    process.stdout.write(`\n${table(figures)}\n`);
+    if (values.json) writeFileSync(values.json, JSON.stringify(figures, null, 2));
+    return 0;
+  } catch (error) {
+    if (!(error instanceof Failed || error instanceof BuildFailed)) throw error;
+    process.stderr.write(`site: ${error.message}\n`);
+    return 1;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));
