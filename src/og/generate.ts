@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Brand } from './brand.ts';
 import { formats } from './content.ts';
@@ -69,7 +69,7 @@ export async function generate(options: GenerateOptions): Promise<OgStats> {
     const dest = join(outDir, job.file);
     mkdirSync(dirname(dest), { recursive: true });
     if (existsSync(cached(key))) {
-      copyFileSync(cached(key), dest);
+      place(cached(key), dest);
       continue;
     }
     placeholderKeys.add(key);
@@ -90,4 +90,18 @@ export async function generate(options: GenerateOptions): Promise<OgStats> {
     placeholders: placeholderKeys.size,
     files: jobs.length,
   };
+}
+
+/**
+ * Puts a cached image into the output: a hard link where the cache and the output share a
+ * file system (thousands of images in milliseconds, no extra disk), else a copy. Cache entries
+ * are replaced by rename, never rewritten in place, so a linked output file never changes.
+ */
+function place(from: string, to: string): void {
+  rmSync(to, { force: true });
+  try {
+    linkSync(from, to);
+  } catch {
+    copyFileSync(from, to);
+  }
 }
