@@ -82,7 +82,7 @@ describe('the editors’ workshop (Decap CMS, local backend)', { timeout: 300_00
     await admin.choose('Thème', 'RSE');
     await admin.field('Lien public').fill(card.url);
     for (const text of card.variants) await admin.addListItem(/Ajouter variantes de texte/, 'Texte', text);
-    await admin.field('Visible à partir du').fill('2026-11-20T09:00');
+    await admin.field('Visible à partir du').fill('2026-11-20');
     await admin.field('Pourquoi partager').fill(card.why);
     // The documentation's picture of the workshop: French form, English beside it.
     await admin.field('Titre').scrollIntoViewIfNeeded();
