@@ -7,20 +7,9 @@ import { splitFrontmatter } from './frontmatter.ts';
 import { checkReferences } from './references.ts';
 import { locales } from './schemas/common.ts';
 import { checkShortCodes } from './shortcodes.ts';
+import type { EntryId, LoadedEntry } from './types.ts';
 
-/** Which entry a file is: its collection, locale and slug (file name). */
-export interface EntryId {
-  collection: FolderCollectionName;
-  locale: string;
-  slug: string;
-}
-
-export interface LoadedEntry extends EntryId {
-  /** Path relative to the project root. */
-  file: string;
-  data: unknown;
-  body: string;
-}
+export type { EntryId, LoadedEntry } from './types.ts';
 
 /**
  * Reads and validates the whole `content/` folder outside Astro: every entry against its schema,

@@ -1,6 +1,6 @@
 import { references } from './collections.ts';
 import type { Problem } from './errors.ts';
-import type { EntryId, LoadedEntry } from './load.ts';
+import type { EntryId, LoadedEntry } from './types.ts';
 
 /** Reads a dotted path (`scope.cards`) out of an entry's data. */
 function at(data: unknown, path: string): unknown {

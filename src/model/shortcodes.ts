@@ -1,5 +1,5 @@
 import type { Problem } from './errors.ts';
-import type { LoadedEntry } from './load.ts';
+import type { LoadedEntry } from './types.ts';
 
 /** Collections whose entries get a trainer short link `/c/<code>/`. */
 export const shortLinked = ['capsules', 'paths', 'events'] as const;
