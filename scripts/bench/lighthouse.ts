@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { chromiumPath } from '../../tests/lib/browser.ts';
+import { chromiumArgs, chromiumPath } from '../../tests/lib/browser.ts';
 import { testNow } from '../../tests/lib/paths.ts';
 import { serve } from '../../tests/lib/server.ts';
 import { astroBuild, BuildFailed } from '../lib/bench/build.ts';
@@ -26,16 +26,8 @@ import { firstSlug } from './js.ts';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BENCH = join(ROOT, '.relais', 'bench');
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
-/** The flags every browser of the project runs with (no sandbox in containers, no phoning home). */
-const CHROME_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+/** The project's browser flags (tests/lib/browser.ts), headless since Lighthouse launches it. */
+const CHROME_FLAGS = ['--headless', ...chromiumArgs];
 
 const HELP = `Usage: node scripts/bench/lighthouse.ts [options]
 
