@@ -4,23 +4,31 @@ import { intlLocale } from './index.ts';
 /** The programme's time zone: every date and time on the hub is shown in it. */
 export const timeZone = 'Europe/Paris';
 
-/** `22 novembre 2026` / `22 November 2026`. */
-export function formatDate(date: Date, locale: Locale): string {
-  return new Intl.DateTimeFormat(intlLocale[locale], { dateStyle: 'long', timeZone }).format(date);
+/** Intl formatters are costly to build and pages format thousands of dates: one per style. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function dateFormat(locale: Locale, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}:${JSON.stringify(options)}`;
+  let format = formatters.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(intlLocale[locale], { ...options, timeZone });
+    formatters.set(key, format);
+  }
+  return format;
 }
 
-/** `jeudi 3 décembre 2026, 09:30` / `Thursday 3 December 2026, 09:30`. */
+/** `22 novembre 2026` / `22 November 2026`. */
+export function formatDate(date: Date, locale: Locale): string {
+  return dateFormat(locale, { dateStyle: 'long' }).format(date);
+}
+
+/** `jeudi 3 décembre 2026 à 09:30` / `Thursday 3 December 2026 at 09:30`. */
 export function formatDateTime(date: Date, locale: Locale): string {
-  return new Intl.DateTimeFormat(intlLocale[locale], {
-    dateStyle: 'full',
-    timeStyle: 'short',
-    timeZone,
-  }).format(date);
+  return dateFormat(locale, { dateStyle: 'full', timeStyle: 'short' }).format(date);
 }
 
 /** `09:30` in Paris time. */
 export function formatTime(date: Date, locale: Locale): string {
-  return new Intl.DateTimeFormat(intlLocale[locale], { timeStyle: 'short', timeZone }).format(date);
+  return dateFormat(locale, { timeStyle: 'short' }).format(date);
 }
 
 /** A locale-formatted number (`1 234` with a narrow no-break space in French). */
