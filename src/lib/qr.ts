@@ -13,11 +13,25 @@ import { toString as qrToString } from 'qrcode';
  * @example await qrSvg('https://relais.example/c/charte/', 'QR code vers https://relais.example/c/charte/')
  */
 export async function qrSvg(text: string, label: string): Promise<string> {
-  const svg = await qrToString(text, { type: 'svg', errorCorrectionLevel: 'M', margin: 4 });
+  const svg = await matrixSvg(text);
   const title = escapeXml(label);
   return svg
     .replace(/^<svg /, `<svg role="img" aria-label="${title}" class="qr" `)
     .replace(/^(<svg[^>]*>)/, `$1<title>${title}</title>`);
+}
+
+/**
+ * The same short link is drawn on the entry's page, its presenter page and the trainer kit, in
+ * both locales: encode each once per build.
+ */
+const drawn = new Map<string, Promise<string>>();
+function matrixSvg(text: string): Promise<string> {
+  let svg = drawn.get(text);
+  if (!svg) {
+    svg = qrToString(text, { type: 'svg', errorCorrectionLevel: 'M', margin: 4 });
+    drawn.set(text, svg);
+  }
+  return svg;
 }
 
 const escapeXml = (s: string) =>
