@@ -97,9 +97,9 @@ export function entryContent(collection: ImagedCollection, data: unknown, lang: 
 }
 
 /**
- * The image of every other page: the programme's name, the hub's tagline and, in French, the
- * programme's purpose (the settings hold it in French only; English gets the voluntary-programme
- * line instead of French text under an English title).
+ * The image of every other page: the programme's name, the hub's tagline and the programme's
+ * purpose in the image's language (English falls back to the voluntary-programme line rather
+ * than French text under an English title when the settings have no English purpose).
  */
 export const defaultContent = (settings: Settings, lang: Locale): OgContent => {
   const t = useTranslations(lang);
@@ -108,7 +108,7 @@ export const defaultContent = (settings: Settings, lang: Locale): OgContent => {
     lang,
     label: settings.name,
     title: t('home.title'),
-    subtitle: lang === 'fr' ? settings.purpose : t('site.voluntary'),
+    subtitle: lang === 'fr' ? settings.purpose : (settings.en.purpose ?? t('site.voluntary')),
     details: [],
   });
 };

@@ -26,6 +26,20 @@ export const settingsSchema = z.object({
       message: z.string().min(10).max(600).meta({ label: 'Message', widget: 'text' }),
     })
     .meta({ label: 'Sponsor' }),
+  /** The English site's versions of the texts above; where one is empty, the French shows. */
+  en: z
+    .object({
+      purpose: z.string().min(20).max(600).optional().meta({ label: 'Raison d’être (anglais)', widget: 'text' }),
+      sponsorRole: z.string().min(2).optional().meta({ label: 'Fonction du sponsor (anglais)' }),
+      sponsorMessage: z
+        .string()
+        .min(10)
+        .max(600)
+        .optional()
+        .meta({ label: 'Message du sponsor (anglais)', widget: 'text' }),
+    })
+    .default({})
+    .meta({ label: 'Version anglaise' }),
   /** Employees the programme addresses, for the active-ambassador rate. */
   headcount: z.number().int().min(1).meta({ label: 'Effectif' }),
   /** Smallest group a dashboard may show (k-anonymity). */
