@@ -1,45 +1,15 @@
 import { existsSync, readFileSync } from 'node:fs';
+import type { DashboardOutput } from '../sharelog/types.ts';
 
 /**
- * The share-log aggregates as the site reads them: the `schemaVersion` 1 contract of
- * `npm run dashboards` (issue 6, docs/sharelog.md). The JSON file is the interface between the
- * ingest and the site, so the type is written out here rather than imported from the
- * pipeline's internals; a unit test checks that the ingest's `DashboardOutput` still fits it.
- * More fields may be added; these keep their meaning.
+ * The share-log aggregates as the site reads them: the ingest's own `schemaVersion` 1 output
+ * (`src/sharelog/types.ts`, documented in docs/sharelog.md), read leniently where older files
+ * may lack a field: `challenges` came later, and `ingest.rejectedByReason` is informative.
  */
-export interface DashboardData {
-  schemaVersion: 1;
-  /** Time zone of the days and weeks below (`--tz`). */
-  timezone: string;
-  /** First and last day with an accepted event; `null` when none was accepted. */
-  period: { from: string; to: string } | null;
-  totals: { shares: number; clicks: number; reactions: number; comments: number; activeAmbassadors: number };
-  /** Every ISO week (`2026-W05`) of the period, zero-filled. */
-  byWeek: { week: string; shares: number; clicks: number; activeAmbassadors: number }[];
-  /** Shares desc, then name. */
-  byNetwork: { network: string; shares: number; clicks: number }[];
-  /** Contents (card slugs) with an accepted event; shares desc, then id. */
-  byContent: { content: string; shares: number; clicks: number }[];
-  /** Only teams with at least k active ambassadors; shares desc, then name. */
-  byTeam: { team: string; shares: number; activeAmbassadors: number }[];
-  /** One entry per challenge (id = slug); optional in files written before challenges existed. */
-  challenges?: {
-    id: string;
-    shares: number;
-    activeAmbassadors: number;
-    /** Opt-in ambassadors only, under their display name. */
-    leaderboard: { displayName: string; shares: number }[];
-  }[];
-  ingest: {
-    files: number;
-    rows: number;
-    accepted: number;
-    rejected: number;
-    duplicates: number;
-    outOfRange: number;
-    rejectedByReason?: Record<string, number>;
-  };
-}
+export type DashboardData = Omit<DashboardOutput, 'challenges' | 'ingest'> & {
+  challenges?: DashboardOutput['challenges'];
+  ingest: Omit<DashboardOutput['ingest'], 'rejectedByReason'> & { rejectedByReason?: Record<string, number> };
+};
 
 /** Where `npm run dashboards` writes by default and the site build reads. */
 export const dashboardsFile = process.env.RELAIS_DASHBOARDS ?? '.relais/dashboards.json';
