@@ -1,12 +1,12 @@
 import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
-import { parse as parseYaml } from 'yaml';
 import {
   folderCollections as dc,
   type FileCollection,
   type FolderCollection,
   fileCollections as fc,
 } from './model/collections.ts';
+import { parseYaml } from './model/yaml.ts';
 
 /**
  * Astro collections, derived from the content model's registry (`model/collections.ts`).

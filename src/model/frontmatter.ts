@@ -1,4 +1,4 @@
-import { parse, YAMLParseError } from 'yaml';
+import { parseYaml } from './yaml.ts';
 
 /**
  * Splits a Markdown file into its YAML front matter and body, as Astro's glob loader does.
@@ -8,14 +8,6 @@ export function splitFrontmatter(text: string): { data: unknown; body: string } 
   const src = text.replace(/^\uFEFF/, '');
   const match = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(src);
   if (!match) return { data: {}, body: src };
-  try {
-    return { data: parse(match[1] ?? '') ?? {}, body: src.slice(match[0].length) };
-  } catch (err) {
-    // The parser counts lines from the front matter; editors count them from the file's top.
-    if (err instanceof YAMLParseError && err.linePos)
-      throw new Error(
-        `ligne ${err.linePos[0].line + 1}, colonne ${err.linePos[0].col} : ${err.message.split(' at line')[0]}`,
-      );
-    throw err;
-  }
+  // The front matter's first line is the file's second: editors count from the file's top.
+  return { data: parseYaml(match[1] ?? '', 2) ?? {}, body: src.slice(match[0].length) };
 }

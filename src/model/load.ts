@@ -1,6 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
 import { type FolderCollectionName, fileCollections, folderCollections } from './collections.ts';
 import { type Problem, zodProblems } from './errors.ts';
 import { splitFrontmatter } from './frontmatter.ts';
@@ -8,6 +7,7 @@ import { checkReferences } from './references.ts';
 import { locales } from './schemas/common.ts';
 import { checkShortCodes } from './shortcodes.ts';
 import type { EntryId, LoadedEntry } from './types.ts';
+import { parseYaml } from './yaml.ts';
 
 export type { EntryId, LoadedEntry } from './types.ts';
 
@@ -57,7 +57,7 @@ export function loadContent(root: string, contentDir = 'content'): { entries: Lo
       continue;
     }
     try {
-      const parsed = c.schema.safeParse(parse(readFileSync(path, 'utf8')));
+      const parsed = c.schema.safeParse(parseYaml(readFileSync(path, 'utf8')));
       if (!parsed.success) problems.push(...zodProblems(file, parsed.error));
     } catch (err) {
       problems.push({ file, field: '', message: `YAML illisible : ${(err as Error).message}` });

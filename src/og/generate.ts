@@ -29,19 +29,26 @@ export interface OgStats {
   files: number;
 }
 
+/** Every image's cache key, with the images this build rendered: what `placeImages` needs. */
+export interface OgPlan {
+  keyed: Array<{ job: OgJob; key: string }>;
+  rendered: number;
+}
+
 /**
- * Writes every job's PNG into the output folder, rendering only images whose key is not in
- * the cache yet. Each rendered image is stored under its key before being copied, so an
- * interrupted build loses nothing it finished. After a full render, cache entries no build
- * asked for are removed, which keeps a cache that CI carries between runs from growing forever.
+ * Phase 1: renders into the cache every image whose key is not there yet. It needs the content
+ * only, not the built pages, so the build starts it before rendering pages (the worker threads
+ * then use the cores Astro's single-threaded rendering leaves idle). Each image is stored under
+ * its key by rename, so an interrupted build loses nothing it finished. After a full render,
+ * cache entries no build asked for are removed, which keeps a cache that CI carries between
+ * runs from growing forever.
  */
-export async function generate(options: GenerateOptions): Promise<OgStats> {
-  const { jobs, brand, fontsHash, outDir, cacheDir, mode } = options;
+export async function renderMissing(options: Omit<GenerateOptions, 'outDir'>): Promise<OgPlan> {
+  const { jobs, brand, fontsHash, cacheDir, mode } = options;
   mkdirSync(cacheDir, { recursive: true });
   const keyed = jobs.map((job) => ({ job, key: imageKey(job, brand, fontsHash) }));
-  const cached = (key: string) => join(cacheDir, `${key}.png`);
   const distinct = new Map(keyed.map((k) => [k.key, k.job]));
-  const missing = [...distinct].filter(([key]) => !existsSync(cached(key)));
+  const missing = [...distinct].filter(([key]) => !existsSync(cachedPath(cacheDir, key)));
 
   let rendered = 0;
   if (mode === 'render' && missing.length) {
@@ -52,9 +59,9 @@ export async function generate(options: GenerateOptions): Promise<OgStats> {
           const png = await render(job).catch((err: Error) => {
             throw new Error(`Image ${job.file} (${job.content.title}) : ${err.message}`);
           });
-          const tmp = `${cached(key)}.${process.pid}.tmp`;
+          const tmp = `${cachedPath(cacheDir, key)}.${process.pid}.tmp`;
           writeFileSync(tmp, png);
-          renameSync(tmp, cached(key));
+          renameSync(tmp, cachedPath(cacheDir, key));
           rendered++;
         }),
       );
@@ -62,14 +69,31 @@ export async function generate(options: GenerateOptions): Promise<OgStats> {
       await close();
     }
   }
+  if (mode === 'render') {
+    for (const name of readdirSync(cacheDir)) {
+      if (name.endsWith('.png') && !distinct.has(name.slice(0, -4))) rmSync(join(cacheDir, name), { force: true });
+    }
+  }
+  return { keyed, rendered };
+}
 
+/**
+ * Phase 2, once Astro has written the pages: puts every job's PNG into the output folder,
+ * from the cache, or a plain placeholder in the brand's colour where the image is missing.
+ */
+export function placeImages(plan: OgPlan, options: Pick<GenerateOptions, 'outDir' | 'cacheDir' | 'brand'>): OgStats {
+  const { outDir, cacheDir, brand } = options;
   const placeholders = new Map<string, Buffer>();
   const placeholderKeys = new Set<string>();
-  for (const { job, key } of keyed) {
+  const made = new Set<string>();
+  for (const { job, key } of plan.keyed) {
     const dest = join(outDir, job.file);
-    mkdirSync(dirname(dest), { recursive: true });
-    if (existsSync(cached(key))) {
-      place(cached(key), dest);
+    // Thousands of images share a few folders: create each folder once.
+    const folder = dirname(dest);
+    if (!made.has(folder)) mkdirSync(folder, { recursive: true });
+    made.add(folder);
+    if (existsSync(cachedPath(cacheDir, key))) {
+      place(cachedPath(cacheDir, key), dest);
       continue;
     }
     placeholderKeys.add(key);
@@ -78,19 +102,21 @@ export async function generate(options: GenerateOptions): Promise<OgStats> {
     placeholders.set(job.format, png);
     writeFileSync(dest, png);
   }
-
-  if (mode === 'render') {
-    for (const name of readdirSync(cacheDir)) {
-      if (name.endsWith('.png') && !distinct.has(name.slice(0, -4))) rmSync(join(cacheDir, name), { force: true });
-    }
-  }
+  const distinct = new Set(plan.keyed.map((k) => k.key)).size;
   return {
-    rendered,
-    reused: distinct.size - rendered - placeholderKeys.size,
+    rendered: plan.rendered,
+    reused: distinct - plan.rendered - placeholderKeys.size,
     placeholders: placeholderKeys.size,
-    files: jobs.length,
+    files: plan.keyed.length,
   };
 }
+
+/** Both phases at once, for scripts and tests that have no pages to wait for. */
+export async function generate(options: GenerateOptions): Promise<OgStats> {
+  return placeImages(await renderMissing(options), options);
+}
+
+const cachedPath = (cacheDir: string, key: string) => join(cacheDir, `${key}.png`);
 
 /**
  * Puts a cached image into the output: a hard link where the cache and the output share a

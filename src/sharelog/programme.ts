@@ -6,7 +6,8 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { parse } from 'yaml';
+import { splitFrontmatter } from '../model/frontmatter.ts';
+import { parseYaml } from '../model/yaml.ts';
 import { DAY, parseDay, parseTimestamp, type Zone } from './timestamp.ts';
 import type { ChallengeDef } from './types.ts';
 
@@ -18,13 +19,9 @@ export interface Programme {
 
 type Data = Record<string, unknown>;
 
-/** YAML front matter: the block between the first two `---` lines ({} when absent). */
-export function frontMatter(text: string): Data {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
-  if (lines[0]?.trim() !== '---') return {};
-  const end = lines.indexOf('---', 1);
-  if (end === -1) return {};
-  const data: unknown = parse(lines.slice(1, end).join('\n'));
+/** A file's front matter ({} when absent or not a mapping). */
+function frontMatter(text: string): Data {
+  const { data } = splitFrontmatter(text);
   return data && typeof data === 'object' ? (data as Data) : {};
 }
 
@@ -77,7 +74,7 @@ export async function loadProgramme(contentDir: string, zone: Zone): Promise<Pro
   const optIn = new Map<string, string>();
   try {
     const text = await readFile(join(contentDir, 'settings', 'leaderboard.yaml'), 'utf8');
-    const entries = (parse(text) as Data | null)?.entries;
+    const entries = (parseYaml(text) as Data | null)?.entries;
     for (const e of Array.isArray(entries) ? (entries as Data[]) : []) {
       const who = String(e?.ambassador ?? '')
         .trim()

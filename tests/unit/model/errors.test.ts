@@ -84,7 +84,7 @@ describe('content errors name the file, the field and what was expected', () => 
     const root = writeProgramme();
     writeFileSync(`${root}/content/guidelines/fr/cassee.md`, '---\ntitle: Deux : points\n  mal: indentés\n---\n');
     expect(formatProblems(loadContent(root).problems)).toMatch(
-      /^content\/guidelines\/fr\/cassee\.md: front matter YAML illisible : ligne 2, colonne 8 : Nested mappings/,
+      /^content\/guidelines\/fr\/cassee\.md: front matter YAML illisible : ligne 2, colonne 13 : bad indentation of a mapping entry/,
     );
   });
 });
