@@ -25,7 +25,10 @@ const folder = <S extends FolderCollection['schema']>(c: FolderCollection & { sc
 /** A single-file collection (settings) holds one entry, with id `main`. */
 const single = <S extends FileCollection['schema']>(c: FileCollection & { schema: S }) =>
   defineCollection({
-    loader: file(`${contentDir}/${c.file}`, { parser: (text) => ({ main: parseYaml(text) }) }),
+    loader: file(`${contentDir}/${c.file}`, {
+      // The schema validates the object; a file that is not a mapping fails it with its field names.
+      parser: (text) => ({ main: (parseYaml(text) ?? {}) as Record<string, unknown> }),
+    }),
     schema: c.schema as S,
   });
 
