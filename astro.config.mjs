@@ -6,6 +6,7 @@ import { satteri } from '@astrojs/markdown-satteri';
 import { defineConfig } from 'astro/config';
 import { parse } from 'yaml';
 import { hubCsp } from './deploy/headers.ts';
+import relaisAdmin from './src/integrations/admin-bundle.ts';
 import relaisContent from './src/integrations/content-check.ts';
 import relaisOg from './src/integrations/og.ts';
 import relaisPagefind from './src/integrations/pagefind.ts';
@@ -37,5 +38,5 @@ export default defineConfig({
   // inlines; nginx adds the rest as a header (deploy/headers.ts says which part goes where).
   security: { csp: hubCsp },
   markdown: { processor: satteri({ mdastPlugins: [baseLinks(base)] }) },
-  integrations: [relaisContent(), relaisPagefind(), relaisOg()],
+  integrations: [relaisAdmin(), relaisContent(), relaisPagefind(), relaisOg()],
 });

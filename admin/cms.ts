@@ -1,7 +1,8 @@
 /**
- * The admin's browser entry, bundled by Vite into `/admin/` only: Decap CMS with its French
- * interface, the site's stylesheet for previews, and the configuration the page embeds at
- * build time (see `src/pages/admin/index.astro`).
+ * The admin's browser entry, loaded by `/admin/` only: Decap CMS with its French interface, the
+ * site's stylesheet for previews, and the configuration the page embeds at build time (see
+ * `src/pages/admin/index.astro`). Bundled apart from the site and cached in `.relais/admin-cache/`
+ * (`src/integrations/admin-bundle.ts`): any change to this file or to what it imports rebuilds it.
  */
 import CMS from 'decap-cms-app';
 import siteStyles from '../src/styles/global.css?inline';
