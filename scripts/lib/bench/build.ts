@@ -8,6 +8,7 @@
  */
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildEnv } from '../build-env.ts';
 import { measure, type Run } from './measure.ts';
 
 const SELF = fileURLToPath(import.meta.url);
@@ -22,6 +23,10 @@ export interface Build extends Run {
   reused: number | null;
   /** Peak RSS of the build's main process (getrusage), bytes. */
   mainRss: number | null;
+  /** Pages Astro copied from its incremental cache instead of rendering. */
+  reusedPages: number;
+  /** Whether Pagefind's index came from its cache. */
+  searchReused: boolean;
 }
 
 export class BuildFailed extends Error {}
@@ -45,7 +50,7 @@ export async function astroBuild(
   const log = join(logs, `${label}.log`);
   const run = await measure(process.execPath, [SELF, root, JSON.stringify(inline)], {
     cwd: PROJECT,
-    env: { ...process.env, ...env, ASTRO_TELEMETRY_DISABLED: '1' },
+    env: buildEnv({ ...env, ASTRO_TELEMETRY_DISABLED: '1' }),
     log,
   });
   if (run.code !== 0)
@@ -56,6 +61,8 @@ export async function astroBuild(
     rendered: num(/OG images: (\d+) rendered/, run.output),
     reused: num(/OG images: \d+ rendered, (\d+) reused/, run.output),
     mainRss: num(/bench:maxrss (\d+)/, run.output),
+    reusedPages: run.output.match(/\((?:cached|restored)\)/g)?.length ?? 0,
+    searchReused: /index inchangé, repris du cache/.test(run.output),
   };
 }
 
