@@ -1,5 +1,6 @@
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { placeFile } from '../lib/place-files.ts';
 import type { Brand } from './brand.ts';
 import { formats } from './content.ts';
 import type { OgJob } from './jobs.ts';
@@ -93,7 +94,7 @@ export function placeImages(plan: OgPlan, options: Pick<GenerateOptions, 'outDir
     if (!made.has(folder)) mkdirSync(folder, { recursive: true });
     made.add(folder);
     if (existsSync(cachedPath(cacheDir, key))) {
-      place(cachedPath(cacheDir, key), dest);
+      placeFile(cachedPath(cacheDir, key), dest);
       continue;
     }
     placeholderKeys.add(key);
@@ -117,17 +118,3 @@ export async function generate(options: GenerateOptions): Promise<OgStats> {
 }
 
 const cachedPath = (cacheDir: string, key: string) => join(cacheDir, `${key}.png`);
-
-/**
- * Puts a cached image into the output: a hard link where the cache and the output share a
- * file system (thousands of images in milliseconds, no extra disk), else a copy. Cache entries
- * are replaced by rename, never rewritten in place, so a linked output file never changes.
- */
-function place(from: string, to: string): void {
-  rmSync(to, { force: true });
-  try {
-    linkSync(from, to);
-  } catch {
-    copyFileSync(from, to);
-  }
-}
