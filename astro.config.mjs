@@ -8,6 +8,7 @@ import { parse } from 'yaml';
 import { hubCsp } from './deploy/headers.ts';
 import relaisAdmin from './src/integrations/admin-bundle.ts';
 import relaisContent from './src/integrations/content-check.ts';
+import relaisIncremental from './src/integrations/incremental.ts';
 import relaisOg from './src/integrations/og.ts';
 import relaisPagefind from './src/integrations/pagefind.ts';
 import { baseLinks } from './src/markdown/base-links.ts';
@@ -37,6 +38,10 @@ export default defineConfig({
   // Each page carries its Content-Security-Policy in a <meta>, with the hashes of what Astro
   // inlines; nginx adds the rest as a header (deploy/headers.ts says which part goes where).
   security: { csp: hubCsp },
+  // Pages whose data (src/lib/cache-key.ts) and code are unchanged since the last build are
+  // copied from `cacheDir` instead of rendered; any code change renders every page
+  // (src/integrations/incremental.ts). `RELAIS_INCREMENTAL=off` renders every page.
+  experimental: { incrementalBuild: process.env.RELAIS_INCREMENTAL !== 'off' },
   markdown: { processor: satteri({ mdastPlugins: [baseLinks(base)] }) },
-  integrations: [relaisAdmin(), relaisContent(), relaisPagefind(), relaisOg()],
+  integrations: [relaisAdmin(), relaisContent(), relaisIncremental(), relaisPagefind(), relaisOg()],
 });

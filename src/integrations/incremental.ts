@@ -1,0 +1,57 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+
+/** What the hub's code is made of: any change here may change any page. */
+const codeInputs = ['src', 'admin', 'deploy/headers.ts', 'astro.config.mjs', 'package-lock.json', 'tsconfig.json'];
+
+/** SHA-256 over the path and content of every file under `inputs` (folders walked, sorted). */
+export function codeDigest(root: string, inputs: readonly string[] = codeInputs): string {
+  const files: string[] = [];
+  for (const input of inputs) {
+    const path = join(root, input);
+    if (!existsSync(path)) continue;
+    if (!statSync(path).isDirectory()) files.push(path);
+    else
+      for (const e of readdirSync(path, { recursive: true, withFileTypes: true }))
+        if (e.isFile()) files.push(join(e.parentPath, e.name));
+  }
+  const hash = createHash('sha256');
+  for (const file of files.sort())
+    hash.update(relative(root, file)).update('\0').update(readFileSync(file)).update('\0');
+  return hash.digest('hex');
+}
+
+/**
+ * The safety belt of Astro's incremental build (`experimental.incrementalBuild`): Astro reuses
+ * a page when its `cacheKey` (src/lib/cache-key.ts) and the code it depends on are unchanged.
+ * Code is the part a hub's editors never touch, and a code change can move what a reused page
+ * points to (a client script split into other chunks under other names). So when anything in
+ * the code changed since the last build, this drops Astro's incremental manifest and every
+ * page is rendered; builds after content edits only (the CMS's commits) reuse what they can.
+ */
+export default function relaisIncremental(): AstroIntegration {
+  let stamp = '';
+  let digest = '';
+  return {
+    name: 'relais:incremental',
+    hooks: {
+      'astro:config:setup': ({ command, config, logger }) => {
+        if (command !== 'build' || !config.experimental.incrementalBuild) return;
+        const cacheDir = fileURLToPath(config.cacheDir);
+        stamp = join(cacheDir, 'relais-code.sha256');
+        digest = codeDigest(fileURLToPath(config.root));
+        const previous = existsSync(stamp) ? readFileSync(stamp, 'utf8') : '';
+        if (previous === digest) return;
+        rmSync(join(cacheDir, 'incremental-build.json'), { force: true });
+        if (previous) logger.info('code modifié depuis la dernière construction : toutes les pages sont rendues');
+      },
+      'astro:build:done': () => {
+        // Written once the build succeeded, with the manifest Astro has just written.
+        if (stamp) writeFileSync(stamp, digest);
+      },
+    },
+  };
+}

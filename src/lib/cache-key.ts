@@ -1,0 +1,57 @@
+import { createHash } from 'node:crypto';
+import { getSettings } from './entries.ts';
+
+/**
+ * `cacheKey`s for Astro's incremental build (`experimental.incrementalBuild`, see
+ * docs/architecture.md): a page whose key and code are unchanged since the previous build is
+ * copied from `cacheDir` instead of rendered. Astro hashes the code (the page's module graph and
+ * client scripts, the config, the lock file; src/integrations/incremental.ts adds that any code
+ * change renders every page); the key covers the data, so it must change whenever anything the
+ * page shows changes. It hashes:
+ * - the page's props, whole (an entry with its front matter, body and translation state);
+ * - the programme settings, which the layout reads on every page (name, logo, colours);
+ * - whatever else the route reads, named by the route (a card's status today, its shares).
+ * Lists of other entries a page reads are inputs too (a capsule's learning paths): editing one
+ * capsule renders every capsule page again, a card does not. Pages made of lists (home,
+ * catalogues, the agenda, dashboards) give no key: they are rendered on every build.
+ */
+export async function cacheKey(...inputs: unknown[]): Promise<string> {
+  const hash = createHash('sha256').update(await settingsDigest());
+  for (const input of inputs) hash.update('\0').update(digestOf(input));
+  return hash.digest('base64url');
+}
+
+/**
+ * Gives each of a route's paths its `cacheKey`: its props, plus what `reads` returns of what
+ * the page reads besides them.
+ */
+export async function withCacheKeys<P extends { props: object }>(
+  paths: P[],
+  reads: (props: P['props']) => unknown[] | Promise<unknown[]> = () => [],
+): Promise<Array<P & { cacheKey: string }>> {
+  return Promise.all(
+    paths.map(async (path) => ({ ...path, cacheKey: await cacheKey(path.props, ...(await reads(path.props))) })),
+  );
+}
+
+// Share routes key the same entry once per network, and every capsule page the same list of
+// capsules (getLocalized returns one list per locale): each object is hashed once per build.
+const digests = new WeakMap<object, string>();
+
+/** Digest of a value's JSON form (dates as ISO strings), memoised per object. */
+function digestOf(value: unknown): string {
+  if (typeof value !== 'object' || value === null) return JSON.stringify(value) ?? 'undefined';
+  const known = digests.get(value);
+  if (known) return known;
+  const digest = createHash('sha256')
+    .update(JSON.stringify(value) ?? '')
+    .digest('base64url');
+  digests.set(value, digest);
+  return digest;
+}
+
+let settings: Promise<string> | undefined;
+const settingsDigest = () => {
+  settings ??= getSettings().then((data) => digestOf(data));
+  return settings;
+};
