@@ -1,25 +1,28 @@
 /**
  * `node scripts/bench/site.ts`: the hub's build at scale (issue 8, "Scale and budgets").
  * Generates the scaled programme into .relais/bench/content, then in one run:
- *   1. cold full build (dashboards + astro build; empty OG, admin bundle and content caches,
- *      fresh outDir);
- *   2. warm full build (same inputs, caches kept, fresh outDir: a CI run with its cache restored),
- *      best of `--runs` (the fastest run: a shared machine only ever adds time);
- *   3. Pagefind index size and the bytes one query fetches (Chromium on the warm build);
- *   4. JS per page type, gzipped (scripts/bench/js.ts);
- *   5. a bare Astro build of the same number of pages from the same Markdown, cold then warm
- *      (best of `--runs` too), and the ratio warm hub / warm bare (target <= 1.5).
+ *   1. cold full build (dashboards + astro build; empty OG, admin bundle, search index and
+ *      content caches);
+ *   2. a bare Astro build of as many pages from the same Markdown, cold;
+ *   3. warm builds (same inputs, caches kept: a CI run with its cache restored), hub and bare
+ *      taking turns `--runs` times, the fastest of each counting; the ratio warm hub / warm bare
+ *      (target <= 1.5);
+ *   4. Pagefind index size and the bytes one query fetches (Chromium on the warm build);
+ *   5. JS per page type, gzipped (scripts/bench/js.ts);
+ *   6. a warm build after one card's title is edited: what a CMS commit costs.
+ * Each build writes into an output folder of its own (see `outDir` below).
  * Builds run through Astro's `build()` API with their own cache folder (scripts/lib/bench/build.ts),
  * so that they never share `node_modules/.astro` with another build of this checkout. Every
  * build's log is kept in
  * .relais/bench/logs/. Targets are printed, never enforced.
  * Exit codes: 0 measured, 1 a build or the generator failed, 2 bad arguments.
  */
-import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { parseYaml } from '../../src/model/yaml.ts';
 import { testNow } from '../../tests/lib/paths.ts';
 import { writeBareProject } from '../lib/bench/bare.ts';
 import { type Build, BuildFailed, astroBuild as runAstroBuild } from '../lib/bench/build.ts';
@@ -33,9 +36,11 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BENCH = join(ROOT, '.relais', 'bench');
 const at = {
   content: join(BENCH, 'content'),
-  dist: join(BENCH, 'dist'),
+  /** One output folder per build, all removed when the bench starts (see `outDir`). */
+  out: join(BENCH, 'out'),
   ogCache: join(BENCH, 'og-cache'),
   adminCache: join(BENCH, 'admin-cache'),
+  pagefindCache: join(BENCH, 'pagefind-cache'),
   astroCache: join(BENCH, 'astro-cache'),
   dashboards: join(BENCH, 'dashboards.json'),
   logs: join(BENCH, 'logs'),
@@ -84,12 +89,27 @@ function folderBytes(dir: string): { bytes: number; files: number } {
   return { bytes, files };
 }
 
-/** The fastest of several runs, with every run's time for the record. */
-async function bestOf<T extends { ms: number }>(runs: number, run: (i: number) => Promise<T>) {
-  const all: T[] = [];
-  for (let i = 0; i < runs; i++) all.push(await run(i));
-  const best = all.reduce((a, b) => (b.ms < a.ms ? b : a));
-  return { best, note: `best of ${runs}: ${all.map((r) => `${seconds(r.ms)} s`).join(', ')}` };
+/** The fastest of several runs (a shared machine only ever adds time), with every run's time. */
+function fastest<T extends { ms: number }>(runs: T[]) {
+  const best = runs.reduce((a, b) => (b.ms < a.ms ? b : a));
+  return { best, note: `best of ${runs.length}: ${runs.map((r) => `${seconds(r.ms)} s`).join(', ')}` };
+}
+
+/** Appends « (modifiée) » to the title of the first French card; says which file it edited. */
+function editOneCard(content: string): string {
+  const dir = join(content, 'cards', 'fr');
+  const file = readdirSync(dir)
+    .filter((f) => f.endsWith('.md'))
+    .sort()[0];
+  if (!file) throw new Failed(`no card in ${dir}`);
+  const text = readFileSync(join(dir, file), 'utf8');
+  const next = text.replace(/^title: (.*)$/m, (line) => {
+    const { title } = parseYaml(line) as { title: string };
+    return `title: ${JSON.stringify(`${title} (modifiée)`)}`;
+  });
+  if (next === text) throw new Failed(`${dir}/${file}: no title line to edit`);
+  writeFileSync(join(dir, file), next);
+  return `cards/fr/${file} retitled`;
 }
 
 async function bench(opts: {
@@ -107,6 +127,12 @@ async function bench(opts: {
   };
   const say = (text: string) => process.stdout.write(`site: ${text}\n`);
   mkdirSync(at.logs, { recursive: true });
+  // Every build writes into a folder of its own, never one just emptied: on ext4, creating
+  // thousands of files right after deleting thousands makes the kernel scan the recently freed
+  // inodes (measured here: a bare build going from 10 s to 31 s over five delete-and-rebuild
+  // runs, in system time). A CI build writes into a fresh clone, which is what this measures.
+  rmSync(at.out, { recursive: true, force: true });
+  const outDir = (label: string) => join(at.out, label);
   say(
     `${availableParallelism()} threads (${cpus()[0]?.model ?? '?'}), ${mb(totalmem())} MB RAM, node ${process.version}`,
   );
@@ -137,15 +163,14 @@ async function bench(opts: {
   // 2. Cold then warm full builds: `npm run dashboards` then `astro build`, as `npm run build`.
   const env = {
     RELAIS_CONTENT: at.content,
-    RELAIS_OUT: at.dist,
     RELAIS_OG_CACHE: at.ogCache,
     RELAIS_ADMIN_CACHE: at.adminCache,
+    RELAIS_PAGEFIND_CACHE: at.pagefindCache,
     RELAIS_DASHBOARDS: at.dashboards,
     RELAIS_NOW: testNow,
     RELAIS_BASE: opts.base,
   };
-  const full = async (label: string): Promise<Build & { total: number; ms: number }> => {
-    rmSync(at.dist, { recursive: true, force: true });
+  const full = async (label: string): Promise<Build & { total: number; ms: number; dist: string }> => {
     const dash = await measure(
       process.execPath,
       // The sample logs, even where RELAIS_SHARE_LOGS points at production ones: same input every run.
@@ -162,24 +187,49 @@ async function bench(opts: {
       { cwd: ROOT, log: join(at.logs, `${label}-dashboards.log`) },
     );
     if (dash.code !== 0) throw new Failed(`dashboards failed (exit ${dash.code}):\n${dash.output}`);
-    const build = await astroBuild(label, ROOT, { cacheDir: at.astroCache }, env);
+    const dist = outDir(label);
+    const build = await astroBuild(label, ROOT, { cacheDir: at.astroCache }, { ...env, RELAIS_OUT: dist });
     const total = dash.ms + build.ms;
     say(
       `${label}: ${seconds(total)} s (dashboards ${seconds(dash.ms)} s), ${build.pages} pages, ` +
         `OG ${build.rendered} rendered / ${build.reused} reused, peak RSS ${mb(build.peakTree)} MB (tree)`,
     );
-    // `ms` is what `bestOf` compares: the whole build, dashboards included.
-    return { ...build, total, ms: total };
+    // `ms` is what `fastest` compares: the whole build, dashboards included.
+    return { ...build, total, ms: total, dist };
   };
-  for (const dir of [at.ogCache, at.adminCache, at.astroCache]) rmSync(dir, { recursive: true, force: true });
+  for (const dir of [at.ogCache, at.adminCache, at.pagefindCache, at.astroCache])
+    rmSync(dir, { recursive: true, force: true });
   const cold = await full('cold');
-  const { best: warm, note: warmRuns } = await bestOf(opts.runs, (i) => full(i ? `warm-${i + 1}` : 'warm'));
+
+  // The bare Astro build of as many pages, from the same Markdown (scripts/lib/bench/bare.ts).
+  writeBareProject(at.bare, at.content, cold.pages ?? 0, opts.base);
+  const bareCache = join(at.bare, '.astro-cache');
+  rmSync(bareCache, { recursive: true, force: true });
+  const bare = async (label: string) => {
+    const b = await astroBuild(label, at.bare, { cacheDir: bareCache, outDir: outDir(label) }, {});
+    say(`${label}: ${seconds(b.ms)} s, ${b.pages} pages, peak RSS ${mb(b.peakTree)} MB`);
+    return b;
+  };
+  const bareCold = await bare('bare-cold');
+
+  // Warm builds, hub and bare taking turns so that both meet the same machine.
+  const hubRuns: Array<Awaited<ReturnType<typeof full>>> = [];
+  const bareRuns: Build[] = [];
+  for (let i = 0; i < opts.runs; i++) {
+    const suffix = i ? `-${i + 1}` : '';
+    hubRuns.push(await full(`warm${suffix}`));
+    bareRuns.push(await bare(`bare-warm${suffix}`));
+  }
+  const { best: warm, note: warmRuns } = fastest(hubRuns);
+  const { best: bareWarm, note: bareNote } = fastest(bareRuns);
   for (const [label, b] of [
     ['cold', cold],
     ['warm', warm],
   ] as const) {
     add(`${label} full build`, seconds(b.total), 's', {
-      note: `dashboards + astro build${label === 'warm' ? `; ${warmRuns}` : ''}`,
+      note:
+        `dashboards + astro build; ${b.reusedPages} pages reused, search index ` +
+        `${b.searchReused ? 'reused' : 'built'}${label === 'warm' ? `; ${warmRuns}` : ''}`,
     });
     add(`${label} pages/s`, b.pages === null ? null : Math.round(b.pages / (b.total / 1000)), 'pages/s', {
       note: `${b.pages} pages`,
@@ -190,11 +240,11 @@ async function bench(opts: {
     });
   }
 
-  // 3. Search: index size, bytes of one query.
-  const index = folderBytes(join(at.dist, 'pagefind'));
+  // 4. Search: index size, bytes of one query.
+  const index = folderBytes(join(warm.dist, 'pagefind'));
   add('Pagefind index', mb(index.bytes), 'MB', { note: `${index.files} files` });
   try {
-    const q = await measureQuery(at.dist, opts.base, opts.query);
+    const q = await measureQuery(warm.dist, opts.base, opts.query);
     const kinds = Object.entries(q.byKind)
       .map(([k, v]) => `${k} ${Math.round(v / 1024)}`)
       .join(', ');
@@ -207,29 +257,21 @@ async function bench(opts: {
     });
   }
 
-  // 4. JS per page type.
-  figures.push(...jsFigures(at.dist, opts.base, at.content, 'site'));
+  // 5. JS per page type.
+  figures.push(...jsFigures(warm.dist, opts.base, at.content, 'site'));
 
-  // 5. Bare Astro build of as many pages, from the same Markdown.
-  const pages = warm.pages ?? 0;
-  writeBareProject(at.bare, at.content, pages, opts.base);
-  const bareCache = join(at.bare, '.astro-cache');
-  rmSync(bareCache, { recursive: true, force: true });
-  const bare = async (label: string) => {
-    rmSync(join(at.bare, 'dist'), { recursive: true, force: true });
-    const b = await astroBuild(label, at.bare, { cacheDir: bareCache }, {});
-    say(`${label}: ${seconds(b.ms)} s, ${b.pages} pages, peak RSS ${mb(b.peakTree)} MB`);
-    return b;
-  };
-  const bareCold = await bare('bare-cold');
-  const { best: bareWarm, note: bareRuns } = await bestOf(opts.runs, (i) =>
-    bare(i ? `bare-warm-${i + 1}` : 'bare-warm'),
-  );
   add('bare Astro build cold', seconds(bareCold.ms), 's', { note: `${bareCold.pages} pages` });
-  add('bare Astro build warm', seconds(bareWarm.ms), 's', { note: `${bareWarm.pages} pages; ${bareRuns}` });
+  add('bare Astro build warm', seconds(bareWarm.ms), 's', { note: `${bareWarm.pages} pages; ${bareNote}` });
   add('warm build / bare warm', Math.round((warm.total / bareWarm.ms) * 100) / 100, 'x', {
     target: { op: '<=', value: 1.5 },
     note: `cold/bare cold ${Math.round((cold.total / bareCold.ms) * 100) / 100}x`,
+  });
+
+  // 6. What a CMS commit costs: one card's title edited, then a warm build.
+  const edited = editOneCard(at.content);
+  const edit = await full('edit');
+  add('warm build, one card edited', seconds(edit.total), 's', {
+    note: `${edited}; ${edit.reusedPages ?? '?'} pages reused, Pagefind ${edit.searchReused ? 'reused' : 're-indexed'}; ${Math.round((edit.total / bareWarm.ms) * 100) / 100}x bare warm`,
   });
   return figures;
 }
