@@ -5,9 +5,9 @@ import { placeTree } from '../lib/place-files.ts';
 
 /**
  * A cache of whole Pagefind indexes, keyed by the exact bytes of the pages they index: when
- * no indexable page changed since an earlier build (a rebuild for new share logs, a change to
- * pages search skips), that build's index is reused instead of indexing again (~7 s on the
- * scaled programme). Any change to any indexed page, or to Pagefind, makes a new index.
+ * no indexable page changed since an earlier build (the same commit built again, a change to
+ * pages search skips such as the share route or the presenter slides), that build's index is
+ * reused instead of indexing again (~7 s on the scaled programme). Any change to any indexed page, or to Pagefind, makes a new index.
  * Pagefind has no incremental mode: this is all or nothing, and exact.
  */
 export interface IndexCache {
