@@ -4,7 +4,6 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { satteri } from '@astrojs/markdown-satteri';
 import { defineConfig } from 'astro/config';
-import { parse } from 'yaml';
 import { hubCsp } from './deploy/headers.ts';
 import relaisAdmin from './src/integrations/admin-bundle.ts';
 import relaisContent from './src/integrations/content-check.ts';
@@ -12,6 +11,7 @@ import relaisIncremental from './src/integrations/incremental.ts';
 import relaisOg from './src/integrations/og.ts';
 import relaisPagefind from './src/integrations/pagefind.ts';
 import { baseLinks } from './src/markdown/base-links.ts';
+import { parseYaml } from './src/model/yaml.ts';
 
 /**
  * The public address and base path come from the programme settings, so editors change them
@@ -19,7 +19,10 @@ import { baseLinks } from './src/markdown/base-links.ts';
  * `RELAIS_CONTENT` (default `content`, relative to this folder) builds another content folder.
  */
 const contentDir = resolve(fileURLToPath(new URL('.', import.meta.url)), process.env.RELAIS_CONTENT ?? 'content');
-const settings = parse(readFileSync(join(contentDir, 'settings/programme.yaml'), 'utf8'));
+// Validated by the content check (src/model/schemas/settings.ts) when the build starts.
+const settings = /** @type {{ siteUrl: string, basePath?: string }} */ (
+  parseYaml(readFileSync(join(contentDir, 'settings/programme.yaml'), 'utf8'))
+);
 const base = process.env.RELAIS_BASE ?? settings.basePath ?? '/';
 
 export default defineConfig({

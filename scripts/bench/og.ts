@@ -3,9 +3,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
 import { loadContent } from '../../src/model/load.ts';
 import { settingsSchema } from '../../src/model/schemas/settings.ts';
+import { parseYaml } from '../../src/model/yaml.ts';
 import { brandFromSettings } from '../../src/og/brand.ts';
 import { buildOgImages } from '../../src/og/build.ts';
 import { ogJobs } from '../../src/og/jobs.ts';
@@ -21,7 +21,7 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 const tmp = mkdtempSync(join(tmpdir(), 'relais-bench-og-'));
 const ms = (from: number) => Math.round(performance.now() - from);
 
-const settings = settingsSchema.parse(parse(readFileSync(join(root, 'content/settings/programme.yaml'), 'utf8')));
+const settings = settingsSchema.parse(parseYaml(readFileSync(join(root, 'content/settings/programme.yaml'), 'utf8')));
 const jobs = ogJobs(loadContent(root).entries, settings);
 const brand = brandFromSettings(settings, root, join(tmp, 'fonts'));
 
