@@ -17,6 +17,14 @@ import { renderPng } from '../../src/og/render.ts';
  * site's build cold (empty image cache) then warm (nothing changed). Everything goes to temp
  * folders: the project's own cache and `dist/` are left alone.
  */
+if (process.argv.includes('--help') || process.argv.includes('-h')) {
+  process.stdout.write(`Usage: npm run bench:og
+
+Times Open Graph images: one image on one thread (after loading the fonts), the sample's whole
+set cold on the worker pool, and the sample build cold then warm. Writes only to temp folders.
+`);
+  process.exit(0);
+}
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const tmp = mkdtempSync(join(tmpdir(), 'relais-bench-og-'));
 const ms = (from: number) => Math.round(performance.now() - from);

@@ -89,10 +89,22 @@ async function main(): Promise<void> {
       runs: { type: 'string', default: '3' },
       dups: { type: 'boolean', default: false },
       keep: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
     },
     allowPositionals: true,
     strict: false,
   });
+  if (values.help) {
+    process.stdout.write(`Usage: node scripts/bench/sharelog.ts [--rows N] [--runs N] [--dups] [--keep]
+
+Generates a CSV share log of --rows rows (default 1,000,000), then times a bare readline pass
+and \`npm run dashboards\` over it, each --runs times (default 3, median kept) in a child
+process of its own, and prints wall time, rows/s, MB/s, peak RSS and the ratios to the readline
+pass and to DuckDB's reference time. --dups also ingests the rows twice over (every id seen
+twice: memory must not grow). --keep keeps the temp folder.
+`);
+    return;
+  }
   if (values.child === 'baseline') return baselineChild(process.argv[process.argv.length - 1] as string);
   const rows = Number(values.rows);
   const runs = Math.max(1, Number(values.runs));
