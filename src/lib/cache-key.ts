@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { getSettings } from './entries.ts';
+import { imageSize } from './image-size.ts';
 
 /**
  * `cacheKey`s for Astro's incremental build (`experimental.incrementalBuild`, see
@@ -9,14 +10,16 @@ import { getSettings } from './entries.ts';
  * change renders every page); the key covers the data, so it must change whenever anything the
  * page shows changes. It hashes:
  * - the page's props, whole (an entry with its front matter, body and translation state);
- * - the programme settings, which the layout reads on every page (name, logo, colours);
+ * - what the layout reads on every page: the programme settings (name, colours, logo) and the
+ *   logo file's own size (the header reserves its box from it: a new logo under the same name
+ *   must re-render every page);
  * - whatever else the route reads, named by the route (a card's status today, its shares).
  * Lists of other entries a page reads are inputs too (a capsule's learning paths): editing one
  * capsule renders every capsule page again, a card does not. Pages made of lists (home,
  * catalogues, the agenda, dashboards) give no key: they are rendered on every build.
  */
 export async function cacheKey(...inputs: unknown[]): Promise<string> {
-  const hash = createHash('sha256').update(await settingsDigest());
+  const hash = createHash('sha256').update(await siteDigest());
   for (const input of inputs) hash.update('\0').update(digestOf(input));
   return hash.digest('base64url');
 }
@@ -50,8 +53,8 @@ function digestOf(value: unknown): string {
   return digest;
 }
 
-let settings: Promise<string> | undefined;
-const settingsDigest = () => {
-  settings ??= getSettings().then((data) => digestOf(data));
-  return settings;
+let site: Promise<string> | undefined;
+const siteDigest = () => {
+  site ??= getSettings().then((data) => digestOf([data, data.logo ? (imageSize(data.logo) ?? null) : null]));
+  return site;
 };
