@@ -7,7 +7,10 @@ import type { AstroIntegration } from 'astro';
 /** What the hub's code is made of: any change here may change any page. */
 const codeInputs = ['src', 'admin', 'deploy/headers.ts', 'astro.config.mjs', 'package-lock.json', 'tsconfig.json'];
 
-/** SHA-256 over the path and content of every file under `inputs` (folders walked, sorted). */
+/**
+ * SHA-256 over the path and content of every file under `inputs` (folders walked, sorted), and
+ * over the runtime: Node's ICU, CLDR and time-zone data shape every formatted date and number.
+ */
 export function codeDigest(root: string, inputs: readonly string[] = codeInputs): string {
   const files: string[] = [];
   for (const input of inputs) {
@@ -18,7 +21,8 @@ export function codeDigest(root: string, inputs: readonly string[] = codeInputs)
       for (const e of readdirSync(path, { recursive: true, withFileTypes: true }))
         if (e.isFile()) files.push(join(e.parentPath, e.name));
   }
-  const hash = createHash('sha256');
+  const { node, icu, cldr, tz } = process.versions;
+  const hash = createHash('sha256').update(JSON.stringify({ node, icu, cldr, tz }));
   for (const file of files.sort())
     hash.update(relative(root, file)).update('\0').update(readFileSync(file)).update('\0');
   return hash.digest('hex');
@@ -45,7 +49,10 @@ export default function relaisIncremental(): AstroIntegration {
         digest = codeDigest(fileURLToPath(config.root));
         const previous = existsSync(stamp) ? readFileSync(stamp, 'utf8') : '';
         if (previous === digest) return;
+        // The stamp goes too: a build that fails after Astro wrote its new manifest must not
+        // leave the old stamp vouching for it.
         rmSync(join(cacheDir, 'incremental-build.json'), { force: true });
+        rmSync(stamp, { force: true });
         if (previous) logger.info('code modifié depuis la dernière construction : toutes les pages sont rendues');
       },
       'astro:build:done': () => {

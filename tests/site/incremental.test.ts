@@ -7,9 +7,11 @@ import { root, testBase, testNow } from '../lib/paths.ts';
 
 /**
  * Astro's incremental build (src/lib/cache-key.ts) must never publish a stale page. Build A
- * fills the caches; then a card is retitled and "now" moves past another card's end date;
- * build B reuses what it can; build C renders everything from scratch with B's inputs.
- * Every page of B must be byte for byte the page of C.
+ * fills the caches; then, for build B, a card is retitled, "now" moves past another card's end
+ * date (and past events), an English translation is deleted, a learning path is retitled (its
+ * capsules' pages show it) and every card's share count moves. Each edit touches a different
+ * key input: an edit to a capsule would re-render every capsule page and hide a missing path. B reuses what it can; C renders everything from scratch with B's
+ * inputs. Every page of B must be byte for byte the page of C.
  */
 const work = mkdtempSync(join(tmpdir(), 'relais-incremental-'));
 const content = join(work, 'content');
@@ -17,6 +19,7 @@ const retitled = 'alternance-rentree-2027';
 const expiring = 'apprentis-promotion-2026'; // validUntil 2026-12-20
 const later = '2026-12-25T10:00:00+01:00';
 
+const dashboards = join(work, 'dashboards.json');
 const build = (label: string, cacheDir: string, now: string, more: NodeJS.ProcessEnv = {}) =>
   astroBuild(
     label,
@@ -27,6 +30,7 @@ const build = (label: string, cacheDir: string, now: string, more: NodeJS.Proces
       RELAIS_BASE: testBase,
       RELAIS_NOW: now,
       RELAIS_OG: 'off',
+      RELAIS_DASHBOARDS: dashboards,
       RELAIS_PAGEFIND_CACHE: join(work, `${cacheDir}-search`),
       ...more,
     },
@@ -48,9 +52,20 @@ let b: Build;
 let c: Build;
 beforeAll(async () => {
   cpSync(join(root, 'content'), content, { recursive: true });
+  cpSync(join(root, '.relais', 'dashboards.json'), dashboards);
   a = await build('a', 'cache', testNow);
-  const card = join(content, 'cards', 'fr', `${retitled}.md`);
-  writeFileSync(card, readFileSync(card, 'utf8').replace(/^title: .*$/m, 'title: Alternance 2027, le titre révisé'));
+  const edit = (path: string, from: RegExp, to: string) => {
+    const file = join(content, path);
+    const text = readFileSync(file, 'utf8');
+    expect(text).toMatch(from);
+    writeFileSync(file, text.replace(from, to));
+  };
+  edit(`cards/fr/${retitled}.md`, /^title: .*$/m, 'title: Alternance 2027, le titre révisé');
+  edit('paths/fr/premiers-pas.md', /^title: .*$/m, 'title: Premiers pas, édition revue');
+  rmSync(join(content, 'cards', 'en', 'bilan-carbone-2026.md'));
+  const data = JSON.parse(readFileSync(dashboards, 'utf8')) as { byContent: Array<{ shares: number }> };
+  for (const row of data.byContent) row.shares += 7;
+  writeFileSync(dashboards, JSON.stringify(data));
   b = await build('b', 'cache', later);
   c = await build('c', 'fresh-cache', later, { RELAIS_INCREMENTAL: 'off' });
 }, 300_000);
