@@ -18,7 +18,7 @@ export interface IndexCache {
 }
 
 /** Only pages whose `<main>` says so are indexed (Base.astro marks it). */
-export const isIndexable = (html: Buffer) => html.includes('data-pagefind-body');
+const isIndexable = (html: Buffer) => html.includes('data-pagefind-body');
 
 /**
  * Keys the index a build needs: the path and bytes of every indexable page among `files`
