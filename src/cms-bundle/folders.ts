@@ -6,6 +6,7 @@
  */
 import { readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { alive } from '../lib/alive.ts';
 import { type Expected, isCurrent, readManifest } from './manifest.ts';
 
 /** Bundles kept: the current one and the previous one (switching branches back and forth). */
@@ -46,13 +47,4 @@ export function tidy(cacheDir: string): void {
 export function filesUnder(dir: string): string[] {
   const entries = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
   return entries.map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'));
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }

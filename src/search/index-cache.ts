@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
+import { alive } from '../lib/alive.ts';
 import { placeTree } from '../lib/place-files.ts';
 
 /**
@@ -42,13 +43,17 @@ export function indexKey(cacheDir: string, site: string, files: readonly string[
 export function restoreIndex(cache: IndexCache, outputPath: string): boolean {
   if (!existsSync(join(cache.entry, 'pagefind-entry.json'))) return false;
   placeTree(cache.entry, outputPath);
+  // Marks it used: `storeIndex` keeps the most recently used indexes.
+  const now = new Date();
+  utimesSync(cache.entry, now, now);
   return true;
 }
 
 /**
  * Stores a freshly written index under its key (placed in a temporary folder, then renamed:
  * an interrupted build never leaves a half index that a later one would serve) and keeps only
- * the `keep` most recent indexes.
+ * the `keep` most recently used indexes; an interrupted build's temporary folder goes once its
+ * process is gone.
  */
 export function storeIndex(cache: IndexCache, outputPath: string, keep = 2): void {
   const dir = join(cache.entry, '..');
@@ -57,6 +62,10 @@ export function storeIndex(cache: IndexCache, outputPath: string, keep = 2): voi
   placeTree(outputPath, tmp);
   rmSync(cache.entry, { recursive: true, force: true });
   renameSync(tmp, cache.entry);
+  for (const name of readdirSync(dir)) {
+    const pid = Number(/\.(\d+)\.tmp$/.exec(name)?.[1]);
+    if (pid && !alive(pid)) rmSync(join(dir, name), { recursive: true, force: true });
+  }
   const entries = readdirSync(dir)
     .filter((name) => !name.endsWith('.tmp'))
     .map((name) => ({ name, at: statSync(join(dir, name)).mtimeMs }))
