@@ -43,6 +43,8 @@ export interface IngestOptions {
   onReject?: RejectWriter;
   onProgress?: (rows: number) => void;
   progressEvery?: number;
+  /** Called with each accepted (deduplicated) event, after it is counted; `ev` is reused. */
+  onAccepted?: (ev: ShareEvent) => void;
   /**
    * Total input bytes, if known: sizes the event-id table up front (a row is ~100 bytes) instead
    * of doubling it ten times on the way to a million ids, each time re-placing every entry.
@@ -99,6 +101,7 @@ export function createIngest(opts: IngestOptions) {
     count.accepted++;
     aggregator.add(e);
     challenges.add(e);
+    opts.onAccepted?.(e);
   }
 
   const sink: RowSink = {

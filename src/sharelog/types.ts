@@ -148,3 +148,22 @@ export interface DashboardOutput {
     rejectedByReason: Record<Reason, number>;
   };
 }
+
+/**
+ * One accepted (deduplicated) event with its names resolved and the ambassador pseudonymised
+ * (pseudonym.ts): the row shape of the event table that leaves the pipeline (Parquet export).
+ */
+export interface EventRecord {
+  /** Instant, ms since the epoch (UTC). */
+  ms: number;
+  /** Local day number in --tz (days since 1970-01-01). */
+  day: number;
+  event: (typeof EVENTS)[number];
+  network: (typeof NETWORKS)[number];
+  /** Pseudonym of the ambassador, null when anonymous. */
+  ambassador: string | null;
+  content: string;
+  /** null = no team. */
+  team: string | null;
+  variant: string;
+}
