@@ -28,7 +28,7 @@ import {
 } from './types.ts';
 
 /** Anything that looks like an e-mail address is a person's identifier, never a group's name. */
-const emailLike = /[^\s@]+@[^\s@]+\.[^\s@]+/;
+export const emailLike = /[^\s@]+@[^\s@]+\.[^\s@]+/;
 
 export interface IngestOptions {
   zone: Zone;
