@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { TABLES } from '../../../src/sharelog/exportschema.ts';
+import { aggregationSql } from '../../../src/sharelog/warehouse.ts';
+
+/**
+ * The SQL on its own, over hand-made tables named as a warehouse would name them (the
+ * placeholders become plain table names, as in ClickHouse or Spark). Covers what the export
+ * never produces but landed events could: a content or team named like an ambassador that is
+ * not NULL, only its key matching an ambassador's pseudonym.
+ */
+const EVENT_COLUMNS = 'week, day_label, ts, event, network, ambassador, content, content_key, team, team_key';
+const ts = (s: string) => `TIMESTAMP '${s}'`;
+const EVENTS = [
+  // week, day, instant, event, network, ambassador, content, content_key, team, team_key
+  ['2026-W10', '2026-03-02', '2026-03-02 09:00:00', 'share', 'linkedin', 'p1', 'salon', 'k-salon', 'Ventes', 'k-v'],
+  ['2026-W10', '2026-03-02', '2026-03-02 10:00:00', 'share', 'x', 'p2', 'salon', 'k-salon', 'Ventes', 'k-v'],
+  ['2026-W10', '2026-03-03', '2026-03-03 10:00:00', 'click', 'x', 'p3', 'offre', 'k-offre', 'RH', 'k-rh'],
+  ['2026-W10', '2026-03-03', '2026-03-03 11:00:00', 'share', 'x', 'p4', 'offre', 'k-offre', 'RH', 'k-rh'],
+  // Named like ambassador p1 (content) and p2 (team): withheld by key, although not NULL.
+  ['2026-W12', '2026-03-16', '2026-03-16 08:00:00', 'share', 'email', 'p3', 'Alice', 'p1', 'Bob', 'p2'],
+  ['2026-W12', '2026-03-16', '2026-03-16 08:30:00', 'share', 'email', 'p4', 'Alice', 'p1', 'Bob', 'p2'],
+  // Anonymous: counted, never active.
+  ['2026-W12', '2026-03-17', '2026-03-17 23:59:59.999', 'share', 'email', null, 'salon', 'k-salon', null, null],
+  ['2026-W12', '2026-03-18', '2026-03-18 00:00:00', 'reaction', 'email', 'p1', 'salon', 'k-salon', null, null],
+];
+
+const literal = (v: string | null, i: number) => (v === null ? 'NULL' : i === 2 ? ts(v) : `'${v}'`);
+
+async function run(): Promise<string[]> {
+  const { DuckDBInstance } = await import('@duckdb/node-api');
+  const instance = await DuckDBInstance.create(':memory:');
+  const con = await instance.connect();
+  const rows = EVENTS.map((r) => `(${r.map(literal).join(', ')})`).join(',\n');
+  await con.run(`CREATE TABLE events AS SELECT * FROM (VALUES ${rows}) AS t(${EVENT_COLUMNS})`);
+  await con.run(`CREATE TABLE challenges AS SELECT * FROM (VALUES
+      ('all', ${ts('2026-03-02 00:00:00')}, ${ts('2026-03-17 23:59:59.999')}, 1),
+      ('salon-only', ${ts('2026-03-01 00:00:00')}, ${ts('2026-03-31 00:00:00')}, 0),
+      ('nothing', ${ts('2026-03-01 00:00:00')}, ${ts('2026-03-31 00:00:00')}, 0)
+    ) AS t(id, start_ts, end_ts, all_contents)`);
+  await con.run(`CREATE TABLE challenge_contents AS SELECT * FROM (VALUES
+      ('salon-only', 'salon'), ('nothing', 'absent')) AS t(challenge, content)`);
+  // Two opted-in people chose the same display name: two entries, as the built-in leaderboard.
+  await con.run(`CREATE TABLE leaderboard_optin AS SELECT * FROM (VALUES
+      ('p1', 'Même nom'), ('p2', 'Même nom'), ('p9', 'Absent')) AS t(ambassador, display_name)`);
+  await con.run(
+    `CREATE TABLE meta AS SELECT * FROM (VALUES ('k', '2'), ('timezone', 'Europe/Paris')) AS t(name, value)`,
+  );
+  const sources = Object.fromEntries(TABLES.map((t) => [t, t])) as Record<(typeof TABLES)[number], string>;
+  const result = await con.runAndReadAll(aggregationSql(sources));
+  con.closeSync();
+  instance.closeSync();
+  return result
+    .getRowsJS()
+    .map((r) => r.map((v) => (v === null ? '-' : String(v))).join('|'))
+    .sort();
+}
+
+describe('sql/*.sql', () => {
+  it('computes every section with the privacy, k-anonymity and challenge rules', async () => {
+    expect(await run()).toEqual(
+      [
+        // section|key|label|shares|clicks|reactions|comments|active
+        'totals|-|-|6|1|1|0|4',
+        'period|2026-03-02|2026-03-18|-|-|-|-|-',
+        'week|2026-W10|-|3|1|-|-|3',
+        'week|2026-W12|-|3|0|-|-|2',
+        'network|linkedin|-|1|0|-|-|-',
+        'network|x|-|2|1|-|-|-',
+        'network|email|-|3|0|-|-|-',
+        // `Alice` (key of ambassador p1) is withheld; anonymous shares still count for `salon`.
+        'content|salon|-|3|0|-|-|-',
+        'content|offre|-|1|1|-|-|-',
+        // k = 2: Ventes has two sharers; RH one sharer (p3 only clicked); `Bob` is p2's key.
+        'team|Ventes|-|2|-|-|-|2',
+        // `all`: every share up to 03-17 23:59:59.999 inclusive (the anonymous one too).
+        'challenge|all|-|6|-|-|-|4',
+        'challenge|salon-only|-|3|-|-|-|2',
+        'challenge|nothing|-|0|-|-|-|0',
+        'leaderboard|all|Même nom|1|-|-|-|-',
+        'leaderboard|all|Même nom|1|-|-|-|-',
+        'leaderboard|salon-only|Même nom|1|-|-|-|-',
+        'leaderboard|salon-only|Même nom|1|-|-|-|-',
+        'meta|k|2|-|-|-|-|-',
+        'meta|timezone|Europe/Paris|-|-|-|-|-',
+      ].sort(),
+    );
+  });
+});
