@@ -44,6 +44,14 @@ Options:
   --content DIR    Content folder with challenges, cards and the leaderboard opt-in list.
                    Default: content
   --strict         Exit with status 1 when any row was rejected
+  --export-parquet DIR
+                   Also write the accepted events as Parquet for a warehouse (DIR/events/
+                   week=YYYY-Www/, ambassadors pseudonymised) and the tables the SQL in
+                   src/sharelog/sql/ needs. Key: $RELAIS_SHARELOG_KEY, else a key file in
+                   $RELAIS_SHARELOG_CACHE (default .relais/sharelog-cache)
+  --from-aggregates FILE
+                   Read no log: build --out from the result of src/sharelog/sql/*.sql
+                   (.csv with a header, or .jsonl), as computed by a warehouse
   --quiet          No progress or summary on stderr
   -h, --help       Show this help
 
@@ -85,6 +93,8 @@ function options(argv: string[]) {
         to: { type: 'string' },
         content: { type: 'string', default: 'content' },
         strict: { type: 'boolean', default: false },
+        'export-parquet': { type: 'string' },
+        'from-aggregates': { type: 'string' },
         quiet: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -117,14 +127,26 @@ function options(argv: string[]) {
   if (from !== undefined && to !== undefined && from > to) {
     throw new UsageError(`--from ${v.from} is after --to ${v.to}`);
   }
-  for (const name of ['out', 'rejects', 'content'] as const) {
+  for (const name of ['out', 'rejects', 'content', 'export-parquet', 'from-aggregates'] as const) {
     if (v[name] === '') throw new UsageError(`--${name}: empty value`);
+  }
+  if (v['from-aggregates'] !== undefined) {
+    const logOnly = (['in', 'rejects', 'from', 'to', 'export-parquet'] as const).find((n) => v[n] !== undefined);
+    if (logOnly) throw new UsageError(`--from-aggregates reads no log: --${logOnly} cannot be used with it`);
   }
   const logs = process.env.RELAIS_SHARE_LOGS;
   return { ...v, in: v.in ?? [logs || 'content/logs/'], zone, k, from, to };
 }
 
 const number = (n: number) => n.toLocaleString('en-US');
+
+/** Written through a temporary file, so the site build never reads a half-written JSON. */
+async function writeOutput(out: string, output: Parameters<typeof serialize>[0]): Promise<void> {
+  await mkdir(dirname(out), { recursive: true });
+  const temp = `${out}.${process.pid}.tmp`;
+  await writeFile(temp, serialize(output));
+  await rename(temp, out);
+}
 
 async function main(argv: string[]): Promise<number> {
   const started = performance.now();
@@ -141,6 +163,13 @@ async function main(argv: string[]): Promise<number> {
   }
   const say = (text: string) => opts.quiet || process.stderr.write(`dashboards: ${text}\n`);
   try {
+    const aggregates = opts['from-aggregates'];
+    if (aggregates !== undefined) {
+      const { dashboardsFromAggregates } = await import('../src/sharelog/aggregates.ts');
+      await writeOutput(opts.out, await dashboardsFromAggregates(aggregates));
+      say(`${aggregates} → ${opts.out}`);
+      return 0;
+    }
     const files = await listInputs(opts.in);
     if (files.length === 0) say(`warning: no .csv/.jsonl/.ndjson/.log file in ${opts.in.join(', ')}`);
     const programme = await loadProgramme(opts.content, opts.zone);
@@ -152,7 +181,7 @@ async function main(argv: string[]): Promise<number> {
       await mkdir(dirname(opts.rejects), { recursive: true });
       rejects = openRejectsFile(opts.rejects);
     }
-    const output = await ingestFiles(files, {
+    const ingestOptions = {
       zone: opts.zone,
       k: opts.k,
       from: opts.from,
@@ -161,12 +190,18 @@ async function main(argv: string[]): Promise<number> {
       optIn: programme.optIn,
       ...(rejects ? { onReject: rejects.write } : {}),
       ...(progress ? { onProgress: (rows: number) => say(`${number(rows)} rows…`) } : {}),
-    });
+    };
+    const exportDir = opts['export-parquet'];
+    let output: Awaited<ReturnType<typeof ingestFiles>>;
+    if (exportDir === undefined) output = await ingestFiles(files, ingestOptions);
+    else {
+      const { ingestAndExport } = await import('../src/sharelog/exportrun.ts');
+      const exported = await ingestAndExport(files, ingestOptions, exportDir);
+      output = exported.output;
+      say(`${number(exported.events)} events in ${exported.weeks} weeks → ${exportDir}`);
+    }
     rejects?.close();
-    await mkdir(dirname(opts.out), { recursive: true });
-    const temp = `${opts.out}.${process.pid}.tmp`;
-    await writeFile(temp, serialize(output));
-    await rename(temp, opts.out);
+    await writeOutput(opts.out, output);
     const i = output.ingest;
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
     say(

@@ -14,7 +14,7 @@ interface Bucket {
 type Aggregates = Pick<DashboardOutput, 'period' | 'totals' | 'byWeek' | 'byNetwork' | 'byContent' | 'byTeam'>;
 
 const bucket = (): Bucket => ({ shares: 0, clicks: 0, active: new Set() });
-const byCountThenName =
+export const byCountThenName =
   <T>(count: (t: T) => number, name: (t: T) => string) =>
   (a: T, b: T) =>
     count(b) - count(a) || (name(a) < name(b) ? -1 : name(a) > name(b) ? 1 : 0);
