@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { closeSync, mkdirSync, openSync, readdirSync, readSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, readSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { bothPaths, ROOT, tempDir } from './warehouse-helpers.ts';
 
 /**
@@ -38,8 +38,10 @@ function programme(dir: string, logs: string): string {
  * byte. About 7 s on the 2-core machines (generation 3 s, ingest + export 3.5 s, SQL 0.5 s).
  */
 describe('warehouse path on 1M rows', () => {
+  const dir = tempDir('wh-1m');
+  afterAll(() => rmSync(dir, { recursive: true, force: true })); // ~115 MB of logs and export
+
   it('gives the built-in dashboards byte for byte', async () => {
-    const dir = tempDir('wh-1m');
     const logs = join(dir, 'logs.csv');
     const g = spawnSync(
       process.execPath,
