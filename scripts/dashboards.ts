@@ -18,7 +18,9 @@ import type { Zone } from '../src/sharelog/timestamp.ts';
 // on before the modules load, hence the dynamic imports below. NODE_DISABLE_COMPILE_CACHE=1
 // turns it off.
 module.enableCompileCache?.();
-const { ingestFiles } = await import('../src/sharelog/ingest.ts');
+const { ingestWithStore } = await import('../src/sharelog/store/run.ts');
+const { defaultCacheDir } = await import('../src/sharelog/store/paths.ts');
+const { loadKey } = await import('../src/sharelog/pseudonym.ts');
 const { openRejectsFile, serialize } = await import('../src/sharelog/output.ts');
 const { loadProgramme } = await import('../src/sharelog/programme.ts');
 const { parseYaml } = await import('../src/model/yaml.ts');
@@ -34,7 +36,8 @@ Options:
                    Repeatable. Default: $RELAIS_SHARE_LOGS if set (the production logs;
                    see docs/deploy.md), else the sample logs in content/logs/
   --out FILE       Output JSON. Default: .relais/dashboards.json (read by the site build)
-  --rejects FILE   Also write rejected rows as CSV: file,line,reason,raw
+  --rejects FILE   Also write rejected rows as CSV: file,line,reason,raw (reads every file
+                   again: rejects hold raw rows, so the cache never keeps them)
   --tz ZONE        IANA time zone for timestamps without offset and for days/weeks.
                    Default: Europe/Paris
   --k N            Teams with fewer than N active ambassadors are not named.
@@ -43,6 +46,10 @@ Options:
   --to DAY         Ignore events after DAY (inclusive)
   --content DIR    Content folder with challenges, cards and the leaderboard opt-in list.
                    Default: content
+  --cache DIR      The share-log store kept between builds: only new files, or the tail
+                   appended to a file, are read again. Default: $RELAIS_SHARELOG_CACHE if set,
+                   else .relais/sharelog-cache (keep it in CI's cache; see docs/sharelog.md)
+  --full           Ignore what the cache holds and read every log again (it is rewritten)
   --strict         Exit with status 1 when any row was rejected
   --export-parquet DIR
                    Also write the accepted events as Parquet for a warehouse (DIR/events/
@@ -92,6 +99,8 @@ function options(argv: string[]) {
         from: { type: 'string' },
         to: { type: 'string' },
         content: { type: 'string', default: 'content' },
+        cache: { type: 'string' },
+        full: { type: 'boolean', default: false },
         strict: { type: 'boolean', default: false },
         'export-parquet': { type: 'string' },
         'from-aggregates': { type: 'string' },
@@ -127,15 +136,17 @@ function options(argv: string[]) {
   if (from !== undefined && to !== undefined && from > to) {
     throw new UsageError(`--from ${v.from} is after --to ${v.to}`);
   }
-  for (const name of ['out', 'rejects', 'content', 'export-parquet', 'from-aggregates'] as const) {
+  for (const name of ['out', 'rejects', 'content', 'cache', 'export-parquet', 'from-aggregates'] as const) {
     if (v[name] === '') throw new UsageError(`--${name}: empty value`);
   }
   if (v['from-aggregates'] !== undefined) {
-    const logOnly = (['in', 'rejects', 'from', 'to', 'export-parquet'] as const).find((n) => v[n] !== undefined);
+    const logOnly = (['in', 'rejects', 'from', 'to', 'export-parquet', 'cache'] as const).find(
+      (n) => v[n] !== undefined,
+    );
     if (logOnly) throw new UsageError(`--from-aggregates reads no log: --${logOnly} cannot be used with it`);
   }
   const logs = process.env.RELAIS_SHARE_LOGS;
-  return { ...v, in: v.in ?? [logs || 'content/logs/'], zone, k, from, to };
+  return { ...v, in: v.in ?? [logs || 'content/logs/'], cache: v.cache ?? defaultCacheDir(), zone, k, from, to };
 }
 
 const number = (n: number) => n.toLocaleString('en-US');
@@ -182,6 +193,10 @@ async function main(argv: string[]): Promise<number> {
       rejects = openRejectsFile(opts.rejects);
     }
     const ingestOptions = {
+      cacheDir: opts.cache,
+      key: loadKey(opts.cache),
+      full: opts.full,
+      reread: rejects !== undefined,
       zone: opts.zone,
       k: opts.k,
       from: opts.from,
@@ -192,9 +207,17 @@ async function main(argv: string[]): Promise<number> {
       ...(progress ? { onProgress: (rows: number) => say(`${number(rows)} rows…`) } : {}),
     };
     const exportDir = opts['export-parquet'];
-    let output: Awaited<ReturnType<typeof ingestFiles>>;
-    if (exportDir === undefined) output = await ingestFiles(files, ingestOptions);
-    else {
+    let output: Awaited<ReturnType<typeof ingestWithStore>>['output'];
+    if (exportDir === undefined) {
+      const run = await ingestWithStore(files, ingestOptions);
+      output = run.output;
+      const r = run.report;
+      if (r.rebuilt) say(`cache ${opts.cache}: ${r.rebuilt}, building it`);
+      say(
+        `${r.filesRead} files read, ${r.tailsRead} read from where they grew, ${r.filesReused} unchanged; ` +
+          `${r.weeksComputed} of ${r.weeks} weeks recomputed`,
+      );
+    } else {
       const { ingestAndExport } = await import('../src/sharelog/exportrun.ts');
       const exported = await ingestAndExport(files, ingestOptions, exportDir);
       output = exported.output;

@@ -1,7 +1,7 @@
 /**
  * `--from-aggregates FILE`: the dashboards from the warehouse SQL's result (aggrows.ts reads
  * it), with only the final shaping done here, exactly as the built-in aggregation does it:
- * weeks gap-filled between the period's ends, the same sort orders (aggregate.ts
+ * weeks gap-filled between the period's ends, the same sort orders (order.ts
  * byCountThenName), challenges in the order of their files, numbers typed. The result's meta rows
  * (passed through from the export by sql/meta.sql) give the time zone and the ingest counts,
  * which the warehouse cannot compute from accepted events.
@@ -16,9 +16,10 @@
  *   challenge   key = id; shares, active_ambassadors
  *   leaderboard key = challenge id, label = display name; shares
  */
-import { byCountThenName } from './aggregate.ts';
+
 import { type AggregateRow, AggregatesError, type CountColumn, readAggregateRows, type TextColumn } from './aggrows.ts';
 import { EXPORT_VERSION, INGEST_COUNTERS, META } from './exportschema.ts';
+import { byCountThenName } from './order.ts';
 import { isoWeek, mondayOf, parseDay } from './timestamp.ts';
 import { type DashboardOutput, NETWORKS, REASONS, type Reason } from './types.ts';
 

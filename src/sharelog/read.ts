@@ -80,14 +80,16 @@ export async function listInputs(paths: readonly string[]): Promise<InputFile[]>
  * Raw chunks of a file, read with one reused buffer (4 MB: few system calls, and small enough to
  * stay out of the way of the aggregates in the heap). Each chunk is a view of that buffer, valid
  * until the next iteration: consumers copy or decode what they keep, synchronously. Readers drop
- * a UTF-8 BOM themselves.
+ * a UTF-8 BOM themselves. `start` skips bytes already read (an appended file's old part).
  */
-export async function* readChunks(path: string, chunkBytes = 1 << 22): AsyncGenerator<Buffer> {
+export async function* readChunks(path: string, chunkBytes = 1 << 22, start = 0): AsyncGenerator<Buffer> {
   const handle = await open(path, 'r');
   try {
     const buffer = Buffer.allocUnsafe(chunkBytes);
+    let position = start;
     for (;;) {
-      const { bytesRead } = await handle.read(buffer, 0, chunkBytes, null);
+      const { bytesRead } = await handle.read(buffer, 0, chunkBytes, position);
+      position += bytesRead;
       if (bytesRead === 0) return;
       yield buffer.subarray(0, bytesRead);
     }

@@ -1,75 +1,52 @@
 /**
  * Accepted events as EventRecords (names resolved, ambassador pseudonymised): the shape in which
- * events leave the pipeline. Today they are fed from the ingest's `onAccepted` hook; once the
- * incremental store lands they come from the store, and consumers (the Parquet export) do not
- * change, since they only ever see EventRecords.
+ * events leave the pipeline (the Parquet export). They come from the store's weekly pass, so
+ * they are exactly the events the dashboards count.
  */
-import { createIngest, type IngestOptions } from './ingest.ts';
-import type { Dictionaries } from './intern.ts';
-import { pseudonym } from './pseudonym.ts';
-import { type InputFile, readChunks } from './read.ts';
-import { type DashboardOutput, EVENTS, type EventRecord, NETWORKS, type ShareEvent } from './types.ts';
+import type { InputFile } from './read.ts';
+import type { openDict } from './store/dict.ts';
+import { ingestWithStore, type StoreOptions } from './store/run.ts';
+import type { AcceptedHook } from './store/week.ts';
+import { type DashboardOutput, EVENTS, type EventRecord, NETWORKS } from './types.ts';
 
 /**
- * ShareEvent → EventRecord. The returned record is reused for every call (the hot path of a
- * million-row ingest allocates nothing per row): consumers copy what they keep. Pseudonyms are
- * computed once per interned ambassador (one HMAC per person, not per row).
+ * A store hook that hands each accepted event to `onRecord` as an EventRecord. The record is
+ * reused for every call (a million-row export allocates nothing per row): consumers copy what
+ * they keep. The store's ambassadors already are pseudonyms (pseudonym.ts, same key).
  */
-export function createRecordMapper(dicts: Dictionaries, key: Buffer): (ev: ShareEvent) => EventRecord {
-  const pseudonyms: string[] = [];
-  const record: EventRecord = {
-    ms: 0,
-    day: 0,
-    event: 'share',
-    network: 'other',
-    ambassador: null,
-    content: '',
-    team: null,
-    variant: '',
-  };
-  return (ev) => {
-    record.ms = ev.ms;
-    record.day = ev.day;
-    record.event = EVENTS[ev.event] as EventRecord['event'];
-    record.network = NETWORKS[ev.network] as EventRecord['network'];
-    if (ev.ambId < 0) record.ambassador = null;
-    else {
-      let p = pseudonyms[ev.ambId];
-      if (p === undefined) pseudonyms[ev.ambId] = p = pseudonym(key, ev.ambassador);
-      record.ambassador = p;
-    }
-    record.content = ev.content;
-    record.team = ev.teamId < 0 ? null : (dicts.teams.names[ev.teamId] as string);
-    record.variant = dicts.variants.names[ev.variantId] as string;
-    return record;
+export function recordHook(
+  onRecord: (record: EventRecord) => void,
+): (dict: ReturnType<typeof openDict>) => AcceptedHook {
+  return (dict) => {
+    const record: EventRecord = {
+      ms: 0,
+      day: 0,
+      event: 'share',
+      network: 'other',
+      ambassador: null,
+      content: '',
+      team: null,
+      variant: '',
+    };
+    return (ms, day, amb, content, team, variant, kind) => {
+      record.ms = ms;
+      record.day = day;
+      record.event = EVENTS[kind & 7] as EventRecord['event'];
+      record.network = NETWORKS[kind >> 3] as EventRecord['network'];
+      record.ambassador = amb < 0 ? null : (dict.amb.names[amb] as string);
+      record.content = dict.contents.names[content] as string;
+      record.team = team < 0 ? null : (dict.teams.names[team] as string);
+      record.variant = dict.variants.names[variant] as string;
+      onRecord(record);
+    };
   };
 }
 
-/**
- * `ingestFiles` (same reading loop, same result) that also hands every accepted event to
- * `onRecord` as an EventRecord. Kept beside ingest.ts rather than in it: it is the temporary
- * bridge until the records come from the incremental store.
- */
+/** The store's run (same result as without the hook) that also exports every accepted event. */
 export async function ingestFilesToRecords(
   files: readonly InputFile[],
-  opts: IngestOptions,
-  key: Buffer,
+  opts: StoreOptions,
   onRecord: (record: EventRecord) => void,
 ): Promise<DashboardOutput> {
-  let toRecord: ((ev: ShareEvent) => EventRecord) | undefined;
-  const run = createIngest({
-    expectedBytes: files.reduce((sum, f) => sum + f.size, 0),
-    ...opts,
-    onAccepted(ev) {
-      opts.onAccepted?.(ev);
-      onRecord((toRecord as (ev: ShareEvent) => EventRecord)(ev));
-    },
-  });
-  toRecord = createRecordMapper(run.sink.dicts, key);
-  for (const file of files) {
-    const source = run.source(file.kind, file.name);
-    for await (const chunk of readChunks(file.path)) source.push(chunk);
-    source.end();
-  }
-  return run.finish(files.length);
+  return (await ingestWithStore(files, { ...opts, onEvent: recordHook(onRecord) })).output;
 }

@@ -11,14 +11,14 @@ describe('access logs', () => {
     expect(logTime('06/Foo/2026:09:15:00 +0100')).toBe('06/Foo/2026:09:15:00 +0100');
   });
 
-  it('accepts GET 2xx/3xx on the share route (any prefix, optional slash, v=, anonymous)', () => {
+  it('accepts GET 2xx/3xx on the share route (any prefix, optional slash, v=, anonymous)', async () => {
     const text = [
       line('alice@x.fr', 'GET /partager/salon/linkedin/ HTTP/1.1'),
       line('alice@x.fr', 'GET /hub/intranet/partager/salon/li?utm=1&v=b HTTP/1.1', 200),
       line('-', 'GET /partager/caf%C3%A9/x.com/?v=a HTTP/2.0', 301),
       line('bob@x.fr', 'GET https://intranet.exemple.fr/partager/salon/teams HTTP/1.1', 204),
     ].join('\n');
-    const { output, rejects } = run([['a.log', text]]);
+    const { output, rejects } = await run([['a.log', text]]);
     expect(rejects).toEqual([]);
     expect(output.ingest).toMatchObject({ rows: 4, accepted: 4 });
     expect(output.totals).toMatchObject({ shares: 4, activeAmbassadors: 2 });
@@ -29,7 +29,7 @@ describe('access logs', () => {
     expect(output.byNetwork.map((n) => n.network)).toEqual(['linkedin', 'teams', 'x']);
   });
 
-  it('ignores every other line: neither a row nor a reject', () => {
+  it('ignores every other line: neither a row nor a reject', async () => {
     const text = [
       line('a@x.fr', 'POST /partager/salon/linkedin/ HTTP/1.1'),
       line('a@x.fr', 'HEAD /partager/salon/linkedin/ HTTP/1.1'),
@@ -42,14 +42,14 @@ describe('access logs', () => {
       'garbage',
       '',
     ].join('\n');
-    const { output, rejects } = run([['a.log', text]]);
+    const { output, rejects } = await run([['a.log', text]]);
     expect(rejects).toEqual([]);
     expect(output.ingest.rows).toBe(0);
   });
 
-  it('rejects a share line with an unreadable time, with its line number', () => {
+  it('rejects a share line with an unreadable time, with its line number', async () => {
     const text = `garbage\n${line('a@x.fr', 'GET /partager/s/li/ HTTP/1.1', 302, '99/Foo/2026:09:15:00 +0100')}\n`;
-    const { rejects } = run([['a.log', text]]);
+    const { rejects } = await run([['a.log', text]]);
     expect(rejects.map((r) => [r.line, r.reason])).toEqual([[2, 'bad timestamp']]);
   });
 });

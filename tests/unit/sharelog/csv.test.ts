@@ -46,19 +46,19 @@ describe('CSV parser', () => {
 });
 
 describe('CSV input', () => {
-  it('maps columns by name in any order, French aliases, BOM-free header, extra columns ignored', () => {
+  it('maps columns by name in any order, French aliases, BOM-free header, extra columns ignored', async () => {
     const text =
       ' Réseau ;CONTENU;date;Ambassadeur;equipe;événement;autre\n' +
       'li;salon;2026-03-02 10:00;a@x.fr;Ventes;partage;zzz\n';
-    const { output, rejects } = run([['f.csv', text]]);
+    const { output, rejects } = await run([['f.csv', text]]);
     expect(rejects).toEqual([]);
     expect(output.byNetwork).toEqual([{ network: 'linkedin', shares: 1, clicks: 0 }]);
     expect(output.byContent).toEqual([{ content: 'salon', shares: 1, clicks: 0 }]);
   });
 
-  it('rejects a record whose field count differs, at the line where it starts', () => {
+  it('rejects a record whose field count differs, at the line where it starts', async () => {
     const text = 'timestamp,network,content\n2026-03-02,li,a\n"2026-03-02\n",li,a,extra\n2026-03-02,li\n';
-    const { output, rejects } = run([['f.csv', text]]);
+    const { output, rejects } = await run([['f.csv', text]]);
     expect(rejects.map((r) => [r.line, r.reason, r.raw])).toEqual([
       [3, 'wrong field count', '"2026-03-02\n",li,a,extra'],
       [5, 'wrong field count', '2026-03-02,li'],

@@ -1,5 +1,8 @@
-import { createIngest, type IngestOptions } from '../../../src/sharelog/ingest.ts';
-import { kindOf } from '../../../src/sharelog/read.ts';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type IngestOptions, ingestFiles } from '../../../src/sharelog/ingest.ts';
+import { type InputFile, kindOf } from '../../../src/sharelog/read.ts';
 import { createZone } from '../../../src/sharelog/timestamp.ts';
 import type { Reason } from '../../../src/sharelog/types.ts';
 
@@ -13,25 +16,29 @@ export interface Reject {
 }
 
 /**
- * Runs the pipeline on in-memory files ([name, text]); the UTF-8 bytes are pushed in
- * `chunk`-byte pieces (so small chunks also split multi-byte characters).
+ * Runs the pipeline on files given as [name, text], in that order (written to a temporary
+ * folder, read like any log; the readers' chunk boundaries are tested in csv.test.ts).
  */
-export function run(files: Array<[string, string]>, opts: Partial<IngestOptions> = {}, chunk = 1 << 20) {
+export async function run(files: Array<[string, string]>, opts: Partial<IngestOptions> = {}) {
   const rejects: Reject[] = [];
-  const ingest = createIngest({
-    zone: paris,
-    onReject: (file, line, reason, raw) => rejects.push({ file, line, reason, raw }),
-    ...opts,
-  });
-  for (const [name, text] of files) {
-    const kind = kindOf(name);
-    if (!kind) throw new Error(name);
-    const source = ingest.source(kind, name);
-    const bytes = Buffer.from(text);
-    for (let i = 0; i < bytes.length; i += chunk) source.push(bytes.subarray(i, i + chunk));
-    source.end();
+  const dir = mkdtempSync(join(tmpdir(), 'relais-run-'));
+  try {
+    const inputs: InputFile[] = files.map(([name, text], i) => {
+      const kind = kindOf(name);
+      if (!kind) throw new Error(name);
+      const path = join(dir, `${i}-${name.replace(/\//g, '_')}`);
+      writeFileSync(path, text);
+      return { name, path, kind, size: Buffer.byteLength(text) };
+    });
+    const output = await ingestFiles(inputs, {
+      zone: paris,
+      onReject: (file, line, reason, raw) => rejects.push({ file, line, reason, raw }),
+      ...opts,
+    });
+    return { output, rejects };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
-  return { output: ingest.finish(files.length), rejects };
 }
 
 export const HEADER = 'timestamp,ambassador,team,network,content,event,variant,event_id\n';

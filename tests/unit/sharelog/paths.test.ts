@@ -35,23 +35,23 @@ function rows(seed: number, n: number): Array<Record<Key, string>> {
 const csvCell = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
 
 describe('CSV fast path and string path agree', () => {
-  it.each([1, 2, 3])('same aggregates, rejects and duplicates from CSV and JSON Lines (seed %i)', (seed) => {
+  it.each([1, 2, 3])('same aggregates, rejects and duplicates from CSV and JSON Lines (seed %i)', async (seed) => {
     const data = rows(seed, 400);
     const csv = `${KEYS.join(',')}\n${data.map((r) => KEYS.map((k) => csvCell(r[k])).join(',')).join('\r\n')}\n`;
     const jsonl = data.map((r) => JSON.stringify(r)).join('\n');
-    const a = run([['a.csv', csv]]);
-    const b = run([['a.jsonl', jsonl]]);
+    const a = await run([['a.csv', csv]]);
+    const b = await run([['a.jsonl', jsonl]]);
     expect(a.output).toEqual(b.output);
     expect(a.rejects.map((r) => [r.line - 1, r.reason])).toEqual(b.rejects.map((r) => [r.line, r.reason]));
     expect(a.output.ingest.duplicates).toBeGreaterThan(0);
   });
 
-  it('dedupes by event id across formats and across the fast and quoted CSV paths', () => {
+  it('dedupes by event id across formats and across the fast and quoted CSV paths', async () => {
     const csv = 'timestamp,network,content,event_id\n2026-03-02,li,a,e1\n2026-03-02,li,"b ""x""",e2\n';
     const jsonl =
       '{"timestamp":"2026-03-03","network":"li","content":"c","event_id":"e2"}\n' +
       '{"timestamp":"2026-03-03","network":"li","content":"c","event_id":" e1 "}\n';
-    const { output } = run([
+    const { output } = await run([
       ['a.csv', csv],
       ['b.jsonl', jsonl],
     ]);

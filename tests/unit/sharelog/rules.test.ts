@@ -52,8 +52,8 @@ describe('events and networks', () => {
 });
 
 describe('validation, order and counts', () => {
-  it('rejects with the exact reasons, first failing check wins', () => {
-    const { rejects, output } = run([
+  it('rejects with the exact reasons, first failing check wins', async () => {
+    const { rejects, output } = await run([
       [
         'a.csv',
         csv([
@@ -87,8 +87,8 @@ describe('validation, order and counts', () => {
     expect(output.totals).toEqual({ shares: 1, clicks: 0, reactions: 0, comments: 0, activeAmbassadors: 0 });
   });
 
-  it('applies reject → outOfRange → duplicate, across inputs, and rows add up', () => {
-    const { output } = run(
+  it('applies reject → outOfRange → duplicate, across inputs, and rows add up', async () => {
+    const { output } = await run(
       [
         [
           'a.csv',
@@ -131,8 +131,8 @@ describe('validation, order and counts', () => {
     expect(i.accepted + i.rejected + i.duplicates + i.outOfRange).toBe(i.rows);
   });
 
-  it('counts anonymous rows as events but never as active ambassadors; only shares make one active', () => {
-    const { output } = run([
+  it('counts anonymous rows as events but never as active ambassadors; only shares make one active', async () => {
+    const { output } = await run([
       [
         'a.csv',
         csv([
@@ -150,8 +150,8 @@ describe('validation, order and counts', () => {
 });
 
 describe('aggregates', () => {
-  it('zero-fills every ISO week from period.from to period.to, across 2026-W53', () => {
-    const { output } = run([
+  it('zero-fills every ISO week from period.from to period.to, across 2026-W53', async () => {
+    const { output } = await run([
       [
         'a.csv',
         csv([
@@ -170,21 +170,21 @@ describe('aggregates', () => {
     ]);
   });
 
-  it('uses local days: 23:30 UTC on Sunday is Monday in Paris', () => {
-    const { output } = run([['a.csv', csv([['2026-03-08T23:30:00Z', 'a@x.fr', 'T', 'li', 'c', 'share']])]]);
+  it('uses local days: 23:30 UTC on Sunday is Monday in Paris', async () => {
+    const { output } = await run([['a.csv', csv([['2026-03-08T23:30:00Z', 'a@x.fr', 'T', 'li', 'c', 'share']])]]);
     expect(output.period).toEqual({ from: '2026-03-09', to: '2026-03-09' });
     expect(output.byWeek.map((w) => w.week)).toEqual(['2026-W11']);
   });
 
-  it('has a null period and empty lists without accepted events', () => {
-    const { output } = run([['a.csv', HEADER_ONLY]]);
+  it('has a null period and empty lists without accepted events', async () => {
+    const { output } = await run([['a.csv', HEADER_ONLY]]);
     expect(output.period).toBeNull();
     expect(output.byWeek).toEqual([]);
     expect(output.byTeam).toEqual([]);
   });
 
-  it('sorts networks and contents by shares desc then name', () => {
-    const { output } = run([
+  it('sorts networks and contents by shares desc then name', async () => {
+    const { output } = await run([
       [
         'a.csv',
         csv([
@@ -203,28 +203,28 @@ describe('aggregates', () => {
     ]);
   });
 
-  it('names only teams with at least k active ambassadors', () => {
+  it('names only teams with at least k active ambassadors', async () => {
     const rows: string[][] = [];
     for (let i = 0; i < 5; i++) rows.push(['2026-03-02', `big${i}@x.fr`, 'Grande', 'li', 'c', 'share']);
     for (let i = 0; i < 4; i++) rows.push(['2026-03-02', `small${i}@x.fr`, 'Petite', 'li', 'c', 'share']);
     for (let i = 0; i < 9; i++) rows.push([`2026-03-02 10:0${i}`, '', 'Petite', 'li', 'c', 'share']); // anonymous
     for (let i = 0; i < 9; i++) rows.push(['2026-03-02', `c${i}@x.fr`, 'Petite', 'li', 'c', 'click']); // not shares
-    const five = run([['a.csv', csv(rows)]]).output;
+    const five = (await run([['a.csv', csv(rows)]])).output;
     expect(five.byTeam).toEqual([{ team: 'Grande', shares: 5, activeAmbassadors: 5 }]);
     expect(JSON.stringify(five)).not.toContain('Petite');
-    const four = run([['a.csv', csv(rows)]], { k: 4 }).output;
+    const four = (await run([['a.csv', csv(rows)]], { k: 4 })).output;
     expect(four.byTeam).toEqual([
       { team: 'Petite', shares: 13, activeAmbassadors: 4 },
       { team: 'Grande', shares: 5, activeAmbassadors: 5 },
     ]);
   });
 
-  it('never names a team or a content shaped like an e-mail address, whatever its size', () => {
+  it('never names a team or a content shaped like an e-mail address, whatever its size', async () => {
     const rows: string[][] = [];
     for (let i = 0; i < 6; i++)
       rows.push(['2026-03-02', `m${i}@x.fr`, 'chef.equipe@exemple.fr', 'li', 'perso@exemple.fr', 'share']);
     for (let i = 0; i < 6; i++) rows.push(['2026-03-02', `n${i}@x.fr`, 'Ventes', 'li', 'salon', 'share']);
-    const { output } = run([['a.csv', csv(rows)]]);
+    const { output } = await run([['a.csv', csv(rows)]]);
     expect(output.byTeam.map((t) => t.team)).toEqual(['Ventes']);
     expect(output.byContent.map((c) => c.content)).toEqual(['salon']);
     expect(output.totals.shares).toBe(12);
@@ -244,8 +244,8 @@ describe('challenges', () => {
     },
     { id: 'tout', start: 0, end: Date.parse('2030-01-01'), contents: null },
   ];
-  it('counts shares in range and scope; leaderboard only for opted-in ambassadors', () => {
-    const { output } = run(
+  it('counts shares in range and scope; leaderboard only for opted-in ambassadors', async () => {
+    const { output } = await run(
       [
         [
           'a.csv',

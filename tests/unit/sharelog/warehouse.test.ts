@@ -158,7 +158,11 @@ describe('the export holds no ambassador id', () => {
     const files = await listInputs([join(ROOT, FIX, 'logs'), join(dir, 'odd.csv'), logs]);
     const raw = join(dir, 'raw-export');
     const exporter = await openParquetExport(raw, { key, ...programme, compression: 'uncompressed' });
-    const output = await ingestFilesToRecords(files, { zone, k: 1, ...programme }, key, exporter.add);
+    const output = await ingestFilesToRecords(
+      files,
+      { zone, k: 1, ...programme, key, cacheDir: join(dir, 'cache') },
+      exporter.add,
+    );
     await exporter.finish({ timezone: zone.name, k: 1, ingest: output.ingest });
     const all = Buffer.concat((await filesUnder(raw)).map((f) => readFileSync(f)));
     expect(all.includes('Alice M.')).toBe(true); // uncompressed indeed: a display name is readable

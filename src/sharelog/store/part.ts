@@ -1,0 +1,165 @@
+/**
+ * One input part → its event blocks and its metadata. A part is a whole file, or the tail
+ * appended to a file since the last build. Each part has its own dictionaries, so parts can be
+ * read in any order (or in parallel) and reused whenever the same bytes turn up again (a rotated
+ * or compressed copy); the aggregation maps them to the store's global ids (store/dict.ts).
+ *
+ * Only valid, in-range rows become events; counts of rows, rejects by reason and rows out of
+ * range are kept per part, so the ingest summary never needs the rows again.
+ */
+import { closeSync, openSync, renameSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { accessLogSource } from '../accesslog.ts';
+import { csvSource } from '../csvsource.ts';
+import { idKey } from '../dedupe.ts';
+import { createDictionaries } from '../intern.ts';
+import { jsonlSource } from '../jsonl.ts';
+import { normalize } from '../normalize.ts';
+import { pseudonym } from '../pseudonym.ts';
+import type { InputKind } from '../read.ts';
+import { mondayOf, type Zone } from '../timestamp.ts';
+import { emptyEvent, REASONS, type Reason, type RejectWriter, type RowSink, type ShareEvent } from '../types.ts';
+import { createBuilder, HAS_ID } from './blocks.ts';
+import { lane } from './hash.ts';
+
+export interface PartMeta {
+  /** Name of the block file under `<cache>/parts/`. */
+  id: string;
+  rows: number;
+  rejected: number;
+  outOfRange: number;
+  /** Valid rows in range (accepted + duplicates, once deduplicated with the other parts). */
+  valid: number;
+  /** Rejects per reason, in REASONS order. */
+  byReason: number[];
+  /** [monday, byte offset, event count] per block, in file order. */
+  blocks: Array<[number, number, number]>;
+  /** The part's dictionaries: ambassadors as pseudonyms only, never in clear. */
+  dict: { amb: string[]; contents: string[]; teams: string[]; variants: string[] };
+  /** Local ambassador ids seen in a valid in-range row (the privacy guard, see merge.ts). */
+  inRange: number[];
+}
+
+export interface PartContext {
+  zone: Zone;
+  from: number;
+  to: number;
+  key: Buffer;
+  seeds: [number, number];
+  partsDir: string;
+  onReject?: RejectWriter | undefined;
+  onRow?: (() => void) | undefined;
+}
+
+const SOURCES: Record<InputKind, (file: string, sink: RowSink) => { push(c: Uint8Array): void; end(): void }> = {
+  csv: csvSource,
+  jsonl: jsonlSource,
+  log: accessLogSource,
+};
+
+/** Events buffered before every open block is written out: bounds a part's memory (~9 MB). */
+const FLUSH_EVENTS = 1 << 18;
+
+/**
+ * A part being read: `source` takes the bytes, `finish` writes the block file and returns the
+ * metadata. `lineOffset` shifts reported line numbers (a tail starts after the lines before it).
+ */
+export function openPart(id: string, name: string, kind: InputKind, lineOffset: number, ctx: PartContext) {
+  const dicts = createDictionaries();
+  const byReason = REASONS.map(() => 0);
+  const reasonIndex = new Map<Reason, number>(REASONS.map((r, i) => [r, i]));
+  const meta: PartMeta = {
+    id,
+    rows: 0,
+    rejected: 0,
+    outOfRange: 0,
+    valid: 0,
+    byReason,
+    blocks: [],
+    dict: { amb: [], contents: [], teams: [], variants: [] },
+    inRange: [],
+  };
+  const inRange = new Set<number>();
+  const builders = new Map<number, ReturnType<typeof createBuilder>>();
+  const temp = join(ctx.partsDir, `${id}.${process.pid}.tmp`);
+  const fd = openSync(temp, 'w');
+  let offset = 0;
+  let buffered = 0;
+  const [s0, s1] = ctx.seeds;
+
+  function flush(): void {
+    for (const [monday, b] of builders) {
+      if (b.block.count === 0) continue;
+      const count = b.block.count;
+      const bytes = b.encode(monday);
+      writeSync(fd, bytes);
+      meta.blocks.push([monday, offset, count]);
+      offset += bytes.length;
+    }
+    buffered = 0;
+  }
+
+  function take(e: ShareEvent, key: Uint8Array, start: number, end: number): void {
+    meta.rows++;
+    ctx.onRow?.();
+    if (e.day < ctx.from || e.day > ctx.to) {
+      meta.outOfRange++;
+      return;
+    }
+    meta.valid++;
+    if (e.ambId >= 0) inRange.add(e.ambId);
+    const monday = mondayOf(e.day);
+    let b = builders.get(monday);
+    if (!b) {
+      b = createBuilder();
+      builders.set(monday, b);
+    }
+    const hasId = end > start;
+    const kind = e.network * 8 + e.event + (hasId ? HAS_ID : 0);
+    const hi = hasId ? lane(key, start, end, s0) : 0;
+    const lo = hasId ? lane(key, start, end, s1) : 0;
+    b.push(e.ms, e.ambId, e.contentId, e.teamId, e.variantId, hi, lo, kind, e.day - monday);
+    if (++buffered >= FLUSH_EVENTS) flush();
+  }
+
+  const ev = emptyEvent();
+  const sink: RowSink = {
+    zone: ctx.zone,
+    dicts,
+    reject(file, line, reason, raw) {
+      meta.rows++;
+      meta.rejected++;
+      const r = reasonIndex.get(reason) as number;
+      byReason[r] = (byReason[r] as number) + 1;
+      ctx.onRow?.();
+      ctx.onReject?.(file, line + lineOffset, reason, raw);
+    },
+    row(row, file, line, raw) {
+      const reason = normalize(row, ctx.zone, dicts, ev);
+      if (reason !== null) return sink.reject(file, line, reason, raw);
+      const k = idKey(row.eventId.trim());
+      take(ev, k.bytes, 0, k.length);
+    },
+    event: (e, key, start, end) => take(e, key, start, end),
+  };
+
+  return {
+    source: SOURCES[kind](name, sink),
+    finish(): PartMeta {
+      flush();
+      closeSync(fd);
+      renameSync(temp, join(ctx.partsDir, id));
+      meta.dict = {
+        amb: dicts.ambassadors.names.map((a) => pseudonym(ctx.key, a)),
+        contents: dicts.contents.names,
+        teams: dicts.teams.names,
+        variants: dicts.variants.names,
+      };
+      meta.inRange = [...inRange];
+      return meta;
+    },
+    abort(): void {
+      closeSync(fd);
+    },
+  };
+}

@@ -1,0 +1,80 @@
+/**
+ * Reads a file (or its tail from `start`) into a new part, and notes what the next build needs
+ * to continue it: total length and SHA-1, newline count, whether it ends with a newline, CSV
+ * quote parity and header line. One pass: the bytes are hashed and scanned as they are parsed.
+ */
+import { createHash, type Hash, randomBytes } from 'node:crypto';
+import { type InputFile, readChunks } from '../read.ts';
+import type { FileEntry } from './manifest.ts';
+import { openPart, type PartContext, type PartMeta } from './part.ts';
+
+const NL = 10;
+const QUOTE = 34;
+const MAX_HEADER = 1 << 16;
+
+function count(chunk: Buffer, byte: number): number {
+  let n = 0;
+  for (let i = chunk.indexOf(byte); i !== -1; i = chunk.indexOf(byte, i + 1)) n++;
+  return n;
+}
+
+type Continuation = Pick<FileEntry, 'length' | 'hash' | 'lines' | 'endsWithNewline' | 'quotesEven' | 'header'>;
+
+/**
+ * `prev` (with `hasher` fed with its bytes) continues a known file from its length; without it
+ * the file is read from the start.
+ */
+export async function readPart(
+  file: InputFile,
+  ctx: PartContext,
+  prev?: { entry: FileEntry; hasher: Hash },
+): Promise<{ part: PartMeta; content: Continuation }> {
+  const start = prev?.entry.length ?? 0;
+  const lines0 = prev?.entry.lines ?? 0;
+  // The CSV reader sees the header again, as line 1: the tail's first line is lines0 + 1.
+  const csvTail = prev !== undefined && file.kind === 'csv';
+  const part = openPart(randomBytes(12).toString('hex'), file.name, file.kind, csvTail ? lines0 - 1 : lines0, ctx);
+  const hasher = prev?.hasher ?? createHash('sha1');
+  let length = start;
+  let lines = lines0;
+  let quotes = prev && !prev.entry.quotesEven ? 1 : 0;
+  let header: Buffer | null = prev?.entry.header ?? null;
+  let headerBytes: Buffer[] | null = prev ? null : [];
+  let last = -1;
+  try {
+    if (csvTail) part.source.push(header as Buffer);
+    for await (const chunk of readChunks(file.path, 1 << 22, start)) {
+      hasher.update(chunk);
+      length += chunk.length;
+      lines += count(chunk, NL);
+      if (file.kind === 'csv') quotes += count(chunk, QUOTE);
+      last = chunk[chunk.length - 1] as number;
+      if (headerBytes !== null) {
+        const nl = chunk.indexOf(NL);
+        headerBytes.push(Buffer.from(nl === -1 ? chunk : chunk.subarray(0, nl + 1)));
+        if (nl !== -1 || headerBytes.reduce((s, b) => s + b.length, 0) > MAX_HEADER) {
+          const line = Buffer.concat(headerBytes);
+          // A header with quotes could span lines: such a file is always read whole.
+          header = nl !== -1 && !line.includes(QUOTE) ? line : null;
+          headerBytes = null;
+        }
+      }
+      part.source.push(chunk);
+    }
+    part.source.end();
+  } catch (error) {
+    part.abort();
+    throw error;
+  }
+  return {
+    part: part.finish(),
+    content: {
+      length,
+      hash: hasher.digest('hex'),
+      lines,
+      endsWithNewline: length > start ? last === NL : (prev?.entry.endsWithNewline ?? false),
+      quotesEven: quotes % 2 === 0,
+      header,
+    },
+  };
+}

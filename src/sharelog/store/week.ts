@@ -1,0 +1,164 @@
+/**
+ * One ISO week's aggregates from the blocks that hold its events, read in input order.
+ *
+ * Dedupe is scoped to the week: a row is a duplicate when an earlier row of the same week had
+ * the same event id (or, without one, the same second, ambassador, content, variant, network and
+ * event). Copies of a visit are the same instant, hence the same week, so this is the global
+ * dedupe whenever an id names one event (the tests compare both on every sample and fixture);
+ * it keeps the dedupe state to one week's keys, whatever the history.
+ */
+import { SHARE } from '../types.ts';
+import type { Columns } from './blocks.ts';
+import { HAS_ID } from './blocks.ts';
+import type { Remap } from './dict.ts';
+import { laneWords, Set64 } from './hash.ts';
+
+/** A challenge as the week needs it: instants, contents as global ids (null = all). */
+export interface WeekChallenge {
+  fp: string;
+  start: number;
+  end: number;
+  contents: ReadonlySet<number> | null;
+}
+
+/** What one week contributes to the dashboards; plain arrays, so the manifest can hold it. */
+export interface WeekPartial {
+  accepted: number;
+  totals: number[];
+  first: number;
+  last: number;
+  shares: number;
+  clicks: number;
+  /** Global ids of ambassadors with a share this week. */
+  active: number[];
+  /** Per network: [seen 0|1, shares, clicks]. */
+  networks: number[];
+  /** [content id, shares, clicks] triples. */
+  contents: number[];
+  teams: Array<{ id: number; shares: number; active: number[] }>;
+  challenges: Array<{ fp: string; shares: number; active: number[]; board: number[] }>;
+}
+
+export interface Contributor {
+  remap: Remap;
+  blocks: () => Iterable<Columns>;
+}
+
+/** Accepted events, for the Parquet export: instant, local day, global ids, network·8 + event. */
+export type AcceptedHook = (
+  ms: number,
+  day: number,
+  amb: number,
+  content: number,
+  team: number,
+  variant: number,
+  kind: number,
+) => void;
+
+const ids = new Set64();
+const composites = new Set64();
+const words = new Int32Array(6);
+const second = new Float64Array(words.buffer, 0, 1);
+
+export function computeWeek(
+  monday: number,
+  contributors: readonly Contributor[],
+  challenges: readonly WeekChallenge[],
+  seeds: [number, number],
+  onAccepted?: AcceptedHook,
+): WeekPartial {
+  ids.clear();
+  composites.clear();
+  const totals = [0, 0, 0, 0];
+  const networks = new Array<number>(24).fill(0);
+  const contents = new Map<number, [number, number]>();
+  const teams = new Map<number, { shares: number; active: Set<number> }>();
+  const active = new Set<number>();
+  const ch = challenges.map((c) => ({ c, shares: 0, active: new Set<number>(), board: new Map<number, number>() }));
+  let accepted = 0;
+  let shares = 0;
+  let clicks = 0;
+  let first = Number.POSITIVE_INFINITY;
+  let last = Number.NEGATIVE_INFINITY;
+  for (const { remap, blocks } of contributors) {
+    for (const b of blocks()) {
+      for (let i = 0; i < b.count; i++) {
+        const kind = b.kind[i] as number;
+        const ms = b.ms[i] as number;
+        const amb = b.amb[i] as number;
+        const ambG = amb < 0 ? -1 : (remap.amb[amb] as number);
+        const content = remap.content[b.content[i] as number] as number;
+        const variant = remap.variant[b.variant[i] as number] as number;
+        const ne = kind & 127;
+        if (kind & HAS_ID) {
+          if (!ids.add(b.idHi[i] as number, b.idLo[i] as number)) continue;
+        } else {
+          second[0] = Math.floor(ms / 1000) + 0;
+          words[2] = ambG;
+          words[3] = content;
+          words[4] = variant;
+          words[5] = ne;
+          if (!composites.add(laneWords(words, seeds[0]), laneWords(words, seeds[1]))) continue;
+        }
+        const t = b.team[i] as number;
+        const team = t < 0 ? -1 : (remap.team[t] as number);
+        const event = ne & 7;
+        const network = ne >> 3;
+        accepted++;
+        totals[event] = (totals[event] ?? 0) + 1;
+        const day = monday + (b.dow[i] as number);
+        if (day < first) first = day;
+        if (day > last) last = day;
+        onAccepted?.(ms, day, ambG, content, team, variant, ne);
+        const isShare = event === SHARE ? 1 : 0;
+        const isClick = event === 1 ? 1 : 0;
+        shares += isShare;
+        clicks += isClick;
+        networks[3 * network] = 1;
+        networks[3 * network + 1] = (networks[3 * network + 1] as number) + isShare;
+        networks[3 * network + 2] = (networks[3 * network + 2] as number) + isClick;
+        let c = contents.get(content);
+        if (!c) {
+          c = [0, 0];
+          contents.set(content, c);
+        }
+        c[0] += isShare;
+        c[1] += isClick;
+        let tm: { shares: number; active: Set<number> } | undefined;
+        if (team >= 0) {
+          tm = teams.get(team);
+          if (!tm) {
+            tm = { shares: 0, active: new Set() };
+            teams.set(team, tm);
+          }
+          tm.shares += isShare;
+        }
+        if (!isShare) continue;
+        if (ambG >= 0) {
+          active.add(ambG);
+          tm?.active.add(ambG);
+        }
+        for (const s of ch) {
+          if (ms < s.c.start || ms > s.c.end || (s.c.contents !== null && !s.c.contents.has(content))) continue;
+          s.shares++;
+          if (ambG < 0) continue;
+          s.active.add(ambG);
+          s.board.set(ambG, (s.board.get(ambG) ?? 0) + 1);
+        }
+      }
+    }
+  }
+  return {
+    accepted,
+    totals,
+    first,
+    last,
+    shares,
+    clicks,
+    active: [...active],
+    networks,
+    contents: [...contents].flatMap(([id, [s, c]]) => [id, s, c]),
+    teams: [...teams].map(([id, t]) => ({ id, shares: t.shares, active: [...t.active] })),
+    challenges: ch.map((s) => ({ fp: s.c.fp, shares: s.shares, active: [...s.active], board: [...s.board].flat() })),
+  };
+}
