@@ -175,6 +175,8 @@ export interface GenerateOptions {
   rows: number;
   format: Format;
   malformedRate: number;
+  /** Share of rows that repeat a recent row exactly (re-exported or double-logged). */
+  duplicateRate?: number;
   start: string;
   end: string;
   headcount: number;
@@ -248,7 +250,7 @@ export function generate(o: GenerateOptions, write: (text: string) => void): voi
   let out = o.format === 'csv' ? 'timestamp,ambassador,team,network,content,event,variant,event_id\n' : '';
   const recent: string[] = [];
   for (let i = 0; i < o.rows; i++) {
-    if (recent.length > 0 && rand() < 0.004) {
+    if (recent.length > 0 && rand() < (o.duplicateRate ?? 0.004)) {
       out += pick(recent); // an exact duplicate (re-exported or double-logged row)
     } else {
       const d = day();
@@ -323,6 +325,7 @@ function main(): number {
       out: { type: 'string' },
       format: { type: 'string' },
       'malformed-rate': { type: 'string', default: '0.01' },
+      'duplicate-rate': { type: 'string', default: '0.004' },
       start: { type: 'string', default: '2026-03-01' },
       end: { type: 'string', default: '2026-11-15' },
       headcount: { type: 'string', default: '2400' },
@@ -333,18 +336,21 @@ function main(): number {
   if (v.help) {
     process.stdout.write(
       'Usage: node scripts/generate-logs.ts --seed N --rows N --out FILE [--format csv|jsonl|log]\n' +
-        '         [--malformed-rate 0.01] [--start 2026-03-01] [--end 2026-11-15] [--headcount 2400]\n' +
+        '         [--malformed-rate 0.01] [--duplicate-rate 0.004] [--start 2026-03-01] [--end 2026-11-15]\n' +
+        '         [--headcount 2400]\n' +
         '       node scripts/generate-logs.ts --sample   (rewrites content/logs/ samples)\n',
     );
     return 0;
   }
   const base = {
     malformedRate: Number(v['malformed-rate']),
+    duplicateRate: Number(v['duplicate-rate']),
     start: v.start,
     end: v.end,
     headcount: Number(v.headcount),
   };
   if (!(base.malformedRate >= 0 && base.malformedRate <= 1)) throw new Error('--malformed-rate: expected 0..1');
+  if (!(base.duplicateRate >= 0 && base.duplicateRate <= 1)) throw new Error('--duplicate-rate: expected 0..1');
   if (Number.isNaN(parseDay(base.start)) || Number.isNaN(parseDay(base.end)))
     throw new Error('--start/--end: expected YYYY-MM-DD');
   if (!(base.headcount >= 10)) throw new Error('--headcount: expected a number >= 10');
