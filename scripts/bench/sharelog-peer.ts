@@ -38,7 +38,7 @@ function rowsSql(csv: string[], logs: string[]): string {
   if (logs.length > 0) {
     const LINE = `'^\\S+ \\S+ (\\S+) \\[([^\\]]+)\\] "(\\S+) (\\S+)[^"]*" (\\d{3}) '`;
     parts.push(`SELECT TRY_STRPTIME(m.time, '%d/%b/%Y:%H:%M:%S %z') AS ts,
-        CASE WHEN m.amb = '-' THEN NULL ELSE lower(url_decode(m.amb)) END AS ambassador, NULL AS team,
+        CASE WHEN m.amb = '-' THEN NULL ELSE lower(url_decode(m.amb)) END AS ambassador, CAST(NULL AS VARCHAR) AS team,
         ${NETWORK.replaceAll('network', 'url_decode(r.network)')} AS network, url_decode(r.content) AS content, 'share' AS event,
         coalesce(url_decode(regexp_extract(m.target, '[?&]v=([^&]*)', 1)), '') AS variant, NULL AS event_id
       FROM (SELECT regexp_extract(line, ${LINE}, ['amb', 'time', 'method', 'target', 'status']) AS m
