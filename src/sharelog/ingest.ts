@@ -14,9 +14,10 @@ import { createDeduper, idKey } from './dedupe.ts';
 import { createDictionaries } from './intern.ts';
 import { jsonlSource } from './jsonl.ts';
 import { normalize } from './normalize.ts';
-import { type InputFile, type InputKind, readChunks } from './read.ts';
+import { ArchiveError, type InputFile, type InputKind, readInput } from './read.ts';
 import type { Zone } from './timestamp.ts';
 import {
+  type BrokenArchive,
   type ChallengeDef,
   type DashboardOutput,
   emptyEvent,
@@ -126,7 +127,8 @@ export function createIngest(opts: IngestOptions) {
   return {
     sink,
     source: (kind: InputKind, name: string): Source => SOURCES[kind](name, sink),
-    finish(files: number): DashboardOutput {
+    /** `broken`: the archives that broke (read.ts ArchiveError), listed only when there are some. */
+    finish(files: number, broken: readonly BrokenArchive[] = []): DashboardOutput {
       // Contents/teams named like an ambassador of an in-range row, or shaped like an e-mail
       // address (someone's identifier typed in the wrong column), are withheld (privacy).
       const hidden = (name: string) => {
@@ -139,7 +141,12 @@ export function createIngest(opts: IngestOptions) {
         timezone: zone.name,
         ...aggregator.result(k, dicts.contents.names, dicts.teams.names, hidden),
         challenges: challenges.result(),
-        ingest: { files, ...count, rejectedByReason: byReason },
+        ingest: {
+          files,
+          ...count,
+          rejectedByReason: byReason,
+          ...(broken.length > 0 ? { brokenArchives: [...broken] } : {}),
+        },
       };
     },
   };
@@ -148,10 +155,17 @@ export function createIngest(opts: IngestOptions) {
 /** Reads every file in order (callers pass listInputs' sorted list) and aggregates. */
 export async function ingestFiles(files: readonly InputFile[], opts: IngestOptions): Promise<DashboardOutput> {
   const run = createIngest({ expectedBytes: files.reduce((sum, f) => sum + f.size, 0), ...opts });
+  const broken: BrokenArchive[] = [];
   for (const file of files) {
     const source = run.source(file.kind, file.name);
-    for await (const chunk of readChunks(file.path)) source.push(chunk);
+    try {
+      for await (const chunk of readInput(file)) source.push(chunk);
+    } catch (error) {
+      // A broken archive's rows up to the break count (its cut last line as any last line).
+      if (!(error instanceof ArchiveError)) throw error;
+      broken.push(error.broken);
+    }
     source.end();
   }
-  return run.finish(files.length);
+  return run.finish(files.length, broken);
 }

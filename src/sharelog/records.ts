@@ -7,8 +7,15 @@
 import { createIngest, type IngestOptions } from './ingest.ts';
 import type { Dictionaries } from './intern.ts';
 import { pseudonym } from './pseudonym.ts';
-import { type InputFile, readChunks } from './read.ts';
-import { type DashboardOutput, EVENTS, type EventRecord, NETWORKS, type ShareEvent } from './types.ts';
+import { ArchiveError, type InputFile, readInput } from './read.ts';
+import {
+  type BrokenArchive,
+  type DashboardOutput,
+  EVENTS,
+  type EventRecord,
+  NETWORKS,
+  type ShareEvent,
+} from './types.ts';
 
 /**
  * ShareEvent → EventRecord. The returned record is reused for every call (the hot path of a
@@ -66,10 +73,16 @@ export async function ingestFilesToRecords(
     },
   });
   toRecord = createRecordMapper(run.sink.dicts, key);
+  const broken: BrokenArchive[] = [];
   for (const file of files) {
     const source = run.source(file.kind, file.name);
-    for await (const chunk of readChunks(file.path)) source.push(chunk);
+    try {
+      for await (const chunk of readInput(file)) source.push(chunk);
+    } catch (error) {
+      if (!(error instanceof ArchiveError)) throw error;
+      broken.push(error.broken);
+    }
     source.end();
   }
-  return run.finish(files.length);
+  return run.finish(files.length, broken);
 }
