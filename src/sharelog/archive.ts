@@ -2,7 +2,8 @@
  * Gzip inputs (logrotate's `access.log.2.gz`, `*.csv.gz`, …) decompressed as a stream, with no
  * temporary file. zlib runs on libuv's thread pool, so the next slice is inflated while the
  * caller parses the previous chunk. Concatenated members are all read (zlib.Gunzip goes on to the
- * next member; trailing zero padding is ignored).
+ * next member). zlib stops at zero padding after a member, as gzip(1) does; anything but zeros
+ * after it is reported as a break rather than silently left unread.
  */
 import { type FileHandle, open } from 'node:fs/promises';
 import { createGunzip } from 'node:zlib';
@@ -36,6 +37,13 @@ export interface Break {
   message: string;
 }
 
+/** How one decompression ended: bytes decoded, the break, and whether a replay could add any. */
+interface Pass {
+  total: number;
+  broke: Break | null;
+  replay: boolean;
+}
+
 /**
  * One decompression of the file: compressed bytes are written in `step`-byte slices up to
  * `fineFrom`, then in `fine`-byte ones. Yields the output past its first `skip` bytes (fresh
@@ -48,7 +56,7 @@ async function* inflate(
   fineFrom: number,
   fine: number,
   skip: number,
-): AsyncGenerator<Buffer, { total: number; broke: Break | null }> {
+): AsyncGenerator<Buffer, Pass> {
   const z = createGunzip({ chunkSize: CHUNK });
   const out: Buffer[] = [];
   let failure: Error | null = null;
@@ -94,12 +102,24 @@ async function* inflate(
         total += chunk.length;
         if (total > skip) yield total - chunk.length >= skip ? chunk : chunk.subarray(chunk.length - (total - skip));
       } else if (failure !== null) {
-        return { total, broke: { offset: z.bytesWritten, message: (failure as Error).message } };
-      } else if (ended) return { total, broke: null };
+        return { total, broke: { offset: z.bytesWritten, message: (failure as Error).message }, replay: true };
+      } else if (ended) return { total, broke: await afterPadding(handle, z.bytesWritten), replay: false };
       else await new Promise<void>((resolve) => (wake = resolve));
     }
   } finally {
     z.destroy();
+  }
+}
+
+/** After a clean end at `from`: the first non-zero byte left unread, as a break, or null. */
+async function afterPadding(handle: FileHandle, from: number): Promise<Break | null> {
+  const block = Buffer.allocUnsafe(1 << 16);
+  for (let pos = from; ; ) {
+    const { bytesRead } = await handle.read(block, 0, block.length, pos);
+    if (bytesRead === 0) return null;
+    const at = block.subarray(0, bytesRead).findIndex((b) => b !== 0);
+    if (at >= 0) return { offset: pos + at, message: `data after the zero padding at byte ${from} not read` };
+    pos += bytesRead;
   }
 }
 
@@ -109,22 +129,17 @@ async function* inflate(
  * rows) and knows the offset only to within that write, so after a break the file is replayed in
  * 512-byte, then 1-byte writes past the last good offset, handing out only bytes not handed out
  * yet: two more decompressions, on the error path only. A truncated file (the usual case) breaks
- * at its very end with nothing lost, and is not replayed. `step`: see STEP (tests vary it).
+ * at its very end with nothing lost, and is not replayed; nor is data after zero padding.
+ * `step`: see STEP (tests vary it).
  */
 export async function* gunzipFile(handle: FileHandle, size: number, step = STEP): AsyncGenerator<Buffer, Break | null> {
   let sent = 0;
   let broke: Break | null = null;
   for (const fine of [step, Math.min(512, step), 1]) {
-    const pass: { total: number; broke: Break | null } = yield* inflate(
-      handle,
-      step,
-      broke?.offset ?? Number.POSITIVE_INFINITY,
-      fine,
-      sent,
-    );
+    const pass: Pass = yield* inflate(handle, step, broke?.offset ?? Number.POSITIVE_INFINITY, fine, sent);
     sent = Math.max(sent, pass.total);
     broke = pass.broke;
-    if (broke === null || broke.offset >= size) break;
+    if (broke === null || !pass.replay || broke.offset >= size) break;
   }
   return broke;
 }

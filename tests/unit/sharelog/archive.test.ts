@@ -239,6 +239,21 @@ describe('broken archives', () => {
     expect(r.bytes.equals(plain)).toBe(true);
   });
 
+  it('zero padding after the last member is ignored, but not what follows it', async () => {
+    const padded = Buffer.concat([gzipSync('a\n'), Buffer.alloc(3000)]);
+    expect(await readAll(put('pad.log.gz', padded))).toEqual({ bytes: Buffer.from('a\n'), broken: null });
+    const lost = Buffer.concat([padded, gzipSync('b\n')]);
+    const path = put('lost.log.gz', lost);
+    expect(await readAll(path)).toEqual({
+      bytes: Buffer.from('a\n'),
+      broken: {
+        file: path,
+        offset: padded.length,
+        message: `data after the zero padding at byte ${padded.length - 3000} not read`,
+      },
+    });
+  });
+
   it('a .gz that is not gzip, or empty, is broken at byte 0 with no row; a plain file is never taken for gzip', async () => {
     const fake = put('fake.log.gz', 'not gzip\n');
     expect((await readAll(fake)).broken).toEqual({
