@@ -1,8 +1,8 @@
 /**
  * Share logs → dashboard aggregates (issue 6). Run `node scripts/dashboards.ts --help`.
- * Exit codes: 0 done (even with rejected rows), 1 rows rejected under --strict,
- * 2 unusable arguments (incl. an --in file that is not a log), 3 unreadable input or unwritable
- * output.
+ * Exit codes: 0 done (even with rejected rows or a broken archive), 1 rows rejected or an
+ * archive broken under --strict, 2 unusable arguments (incl. an --in file that is not a log),
+ * 3 unreadable input or unwritable output.
  */
 
 import { existsSync, readFileSync } from 'node:fs';
@@ -24,7 +24,7 @@ const { loadKey } = await import('../src/sharelog/pseudonym.ts');
 const { openRejectsFile, serialize } = await import('../src/sharelog/output.ts');
 const { loadProgramme } = await import('../src/sharelog/programme.ts');
 const { parseYaml } = await import('../src/model/yaml.ts');
-const { InputError, listInputs, UnsupportedInput } = await import('../src/sharelog/read.ts');
+const { describeBreak, InputError, listInputs, UnsupportedInput } = await import('../src/sharelog/read.ts');
 const { createZone, parseDay } = await import('../src/sharelog/timestamp.ts');
 
 const HELP = `Usage: npm run dashboards -- [options]
@@ -32,7 +32,8 @@ const HELP = `Usage: npm run dashboards -- [options]
 Reads share logs and writes the aggregates the dashboards are built from.
 
 Options:
-  --in PATH        A log file or a folder (every *.csv, *.jsonl, *.ndjson, *.log under it).
+  --in PATH        A log file or a folder (every *.csv, *.jsonl, *.ndjson, *.log under it,
+                   also rotated and gzipped: access.log.1, access.log.2.gz, *.csv.gz, ...).
                    Repeatable. Default: $RELAIS_SHARE_LOGS if set (the production logs;
                    see docs/deploy.md), else the sample logs in content/logs/
   --out FILE       Output JSON. Default: .relais/dashboards.json (read by the site build)
@@ -50,7 +51,7 @@ Options:
                    appended to a file, are read again. Default: $RELAIS_SHARELOG_CACHE if set,
                    else .relais/sharelog-cache (keep it in CI's cache; see docs/sharelog.md)
   --full           Ignore what the cache holds and read every log again (it is rewritten)
-  --strict         Exit with status 1 when any row was rejected
+  --strict         Exit with status 1 when any row was rejected or any archive was broken
   --export-parquet DIR
                    Also write the accepted events as Parquet for a warehouse (DIR/events/
                    week=YYYY-Www/, ambassadors pseudonymised) and the tables the SQL in
@@ -65,10 +66,14 @@ Options:
 Inputs: CSV (header row, "," or ";", aliases such as date/ambassadeur/équipe/réseau/contenu/
 événement), JSON Lines (one object per line), access logs in nginx/Apache combined format
 (GET 2xx/3xx on /partager/<content>/<network>/; every other line is ignored).
-See docs/sharelog.md for the rules and the output format.
+Any of them may be gzipped (recognised by its first bytes) and carry logrotate's number
+(.1, .2.gz): the kind is the extension before those. Several servers' folders, or rotations
+that overlap, may hold the same line twice: it counts once (the duplicate rule).
+A truncated or corrupt .gz is reported with the byte where it broke; its rows before the
+break count. See docs/sharelog.md for the rules and the output format.
 
-Exit status: 0 done (also with rejected rows), 1 rows rejected under --strict,
-2 unusable arguments, 3 unreadable input or unwritable output.`;
+Exit status: 0 done (also with rejected rows or a broken archive), 1 rows rejected or an
+archive broken under --strict, 2 unusable arguments, 3 unreadable input or unwritable output.`;
 
 class UsageError extends Error {}
 
@@ -182,7 +187,7 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     const files = await listInputs(opts.in);
-    if (files.length === 0) say(`warning: no .csv/.jsonl/.ndjson/.log file in ${opts.in.join(', ')}`);
+    if (files.length === 0) say(`warning: no .csv/.jsonl/.ndjson/.log file (or .gz) in ${opts.in.join(', ')}`);
     const programme = await loadProgramme(opts.content, opts.zone);
     for (const w of programme.warnings) say(`warning: ${w}`);
     const bytes = files.reduce((sum, f) => sum + f.size, 0);
@@ -226,14 +231,21 @@ async function main(argv: string[]): Promise<number> {
     rejects?.close();
     await writeOutput(opts.out, output);
     const i = output.ingest;
+    const broken = i.brokenArchives ?? [];
+    for (const b of broken) say(`warning: ${describeBreak(b)}`);
+    const archives = broken.length === 1 ? '1 broken archive' : `${broken.length} broken archives`;
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
     say(
-      `${i.files} files, ${number(i.rows)} rows: ${number(i.accepted)} accepted, ` +
-        `${number(i.rejected)} rejected, ${number(i.duplicates)} duplicates, ` +
+      `${i.files} files${broken.length > 0 ? ` (${archives})` : ''}, ${number(i.rows)} rows: ` +
+        `${number(i.accepted)} accepted, ${number(i.rejected)} rejected, ${number(i.duplicates)} duplicates, ` +
         `${number(i.outOfRange)} out of range → ${opts.out} (${seconds} s)`,
     );
-    if (opts.strict && i.rejected > 0) {
-      process.stderr.write(`dashboards: --strict: ${number(i.rejected)} rows rejected\n`);
+    if (opts.strict && (i.rejected > 0 || broken.length > 0)) {
+      const problems = [
+        ...(i.rejected > 0 ? [`${number(i.rejected)} rows rejected`] : []),
+        ...(broken.length > 0 ? [archives] : []),
+      ];
+      process.stderr.write(`dashboards: --strict: ${problems.join(', ')}\n`);
       return 1;
     }
     return 0;

@@ -21,7 +21,7 @@ import { type AggregateRow, AggregatesError, type CountColumn, readAggregateRows
 import { EXPORT_VERSION, INGEST_COUNTERS, META } from './exportschema.ts';
 import { byCountThenName } from './order.ts';
 import { isoWeek, mondayOf, parseDay } from './timestamp.ts';
-import { type DashboardOutput, NETWORKS, REASONS, type Reason } from './types.ts';
+import { type BrokenArchive, type DashboardOutput, NETWORKS, REASONS, type Reason } from './types.ts';
 
 export const SECTIONS = [
   'meta',
@@ -110,6 +110,8 @@ export function dashboardsFromRows(rows: readonly AggregateRow[], file: string):
     );
   }
   const timezone = text(metaValue(META.timezone), 'label');
+  const brokenRow = meta.get(META.brokenArchives);
+  const brokenArchives = brokenRow ? parseBroken(text(brokenRow, 'label'), () => at(brokenRow, 'label')) : undefined;
 
   // period
   const periodRow = single('period');
@@ -227,8 +229,25 @@ export function dashboardsFromRows(rows: readonly AggregateRow[], file: string):
         Reason,
         number
       >,
+      ...(brokenArchives ? { brokenArchives } : {}),
     },
   };
+}
+
+/** The meta row `ingest.brokenArchives` (JSON, written only when some archive broke), checked. */
+function parseBroken(value: string, where: () => string): BrokenArchive[] {
+  let list: unknown;
+  try {
+    list = JSON.parse(value);
+  } catch {
+    list = null;
+  }
+  const valid = (b: Record<string, unknown>) =>
+    typeof b.file === 'string' && Number.isSafeInteger(b.offset) && typeof b.message === 'string';
+  if (!Array.isArray(list) || list.length === 0 || !list.every((b) => typeof b === 'object' && b && valid(b))) {
+    throw new AggregatesError(`${where()}: ${META.brokenArchives}: expected a JSON list of {file, offset, message}`);
+  }
+  return list.map((b: BrokenArchive) => ({ file: b.file, offset: b.offset, message: b.message }));
 }
 
 /** The dashboards from a `.csv`/`.jsonl` result of sql/*.sql; throws AggregatesError. */

@@ -3,7 +3,7 @@
  * the SQL (sql/*.sql, whose `{{name}}` placeholders are these table names) and the reader of the
  * SQL's result (aggregates.ts). Bump EXPORT_VERSION when a column changes meaning.
  */
-import { REASONS, type Reason } from './types.ts';
+import { type DashboardOutput, REASONS, type Reason } from './types.ts';
 
 export const EXPORT_VERSION = 1;
 
@@ -26,28 +26,24 @@ export const META = {
   k: 'k',
   counter: (c: (typeof INGEST_COUNTERS)[number]) => `ingest.${c}`,
   reason: (r: Reason) => `ingest.rejectedByReason.${r}`,
+  /** JSON of `ingest.brokenArchives`; the row exists only when some archive broke. */
+  brokenArchives: 'ingest.brokenArchives',
 };
 
 export interface ExportMeta {
   timezone: string;
   k: number;
-  ingest: {
-    files: number;
-    rows: number;
-    accepted: number;
-    rejected: number;
-    duplicates: number;
-    outOfRange: number;
-    rejectedByReason: Record<Reason, number>;
-  };
+  ingest: DashboardOutput['ingest'];
 }
 
 export function metaEntries(meta: ExportMeta): Array<[string, string]> {
+  const broken = meta.ingest.brokenArchives;
   return [
     [META.version, String(EXPORT_VERSION)],
     [META.timezone, meta.timezone],
     [META.k, String(meta.k)],
     ...INGEST_COUNTERS.map((c): [string, string] => [META.counter(c), String(meta.ingest[c])]),
     ...REASONS.map((r): [string, string] => [META.reason(r), String(meta.ingest.rejectedByReason[r])]),
+    ...(broken ? [[META.brokenArchives, JSON.stringify(broken)] as [string, string]] : []),
   ];
 }

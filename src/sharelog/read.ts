@@ -1,11 +1,14 @@
 /**
  * Input discovery and streaming. `--in` paths (files or folders, searched recursively) become a
  * sorted, de-duplicated list, so the order of `--in` arguments never changes the result.
- * Files are read as raw bytes in large chunks (readers decode what they need).
+ * Files are read as raw bytes in large chunks (readers decode what they need); gzip files are
+ * decompressed on the way (archive.ts), so every reader sees plain bytes.
  */
-import { open, readdir, stat } from 'node:fs/promises';
+import { type FileHandle, open, readdir, stat } from 'node:fs/promises';
 import { extname, join, relative, resolve, sep } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
+import { gunzipFile, gzipSizeHint } from './archive.ts';
+import type { BrokenArchive } from './types.ts';
 
 export type InputKind = 'csv' | 'jsonl' | 'log';
 export interface InputFile {
@@ -13,7 +16,13 @@ export interface InputFile {
   name: string;
   path: string;
   kind: InputKind;
+  /**
+   * Bytes of content: the file's size, or for a `.gz` the uncompressed size its trailer records
+   * (archive.ts gzipSizeHint). Sizes tables and decides on progress output; never trusted.
+   */
   size: number;
+  /** Named `*.gz`: must hold gzip data. (Content is gunzipped by its magic bytes, whatever the name.) */
+  compressed: boolean;
 }
 
 const KINDS: Record<string, InputKind> = {
@@ -27,8 +36,13 @@ export class InputError extends Error {}
 /** A path that exists but is not a log file: an unusable argument rather than an I/O problem. */
 export class UnsupportedInput extends InputError {}
 
+/** logrotate's suffixes: `.gz` (compress) after `.N` (rotation number), e.g. `access.log.2.gz`. */
+const GZ = /\.gz$/i;
+const ROTATED = /\.\d+$/;
+
+/** The kind from the extension before any rotation number and `.gz`: `x.csv.1`, `x.log.10.gz`. */
 export function kindOf(path: string): InputKind | undefined {
-  return KINDS[extname(path).toLowerCase()];
+  return KINDS[extname(path.replace(GZ, '').replace(ROTATED, '')).toLowerCase()];
 }
 
 function displayName(path: string): string {
@@ -66,33 +80,77 @@ export async function listInputs(paths: readonly string[]): Promise<InputFile[]>
       }
       for (const f of files) found.add(f);
     } else if (kindOf(full)) found.add(full);
-    else throw new UnsupportedInput(`--in ${p}: not a .csv, .jsonl, .ndjson or .log file`);
+    else throw new UnsupportedInput(`--in ${p}: not a .csv, .jsonl, .ndjson or .log file (or .1, .2.gz, .gz of one)`);
   }
   const files: InputFile[] = [];
   for (const path of [...found].sort()) {
     const kind = kindOf(path) as InputKind;
-    files.push({ name: displayName(path), path, kind, size: (await stat(path)).size });
+    const compressed = GZ.test(path);
+    const onDisk = (await stat(path)).size;
+    const size = compressed ? await gzipSizeHint(path, onDisk).catch(() => onDisk) : onDisk;
+    files.push({ name: displayName(path), path, kind, size, compressed });
   }
   return files;
 }
 
+const NOT_GZIP = 'not gzip data';
+
+/** How a broken archive is reported on stderr: `logs/a.log.3.gz: gzip data broken at byte …`. */
+export function describeBreak(b: BrokenArchive): string {
+  if (b.message.startsWith(NOT_GZIP)) return `${b.file}: ${b.message}; no row read`;
+  return `${b.file}: gzip data broken at byte ${b.offset} (${b.message}); rows before it were read`;
+}
+
 /**
- * Raw chunks of a file, read with one reused buffer (4 MB: few system calls, and small enough to
- * stay out of the way of the aggregates in the heap). Each chunk is a view of that buffer, valid
- * until the next iteration: consumers copy or decode what they keep, synchronously. Readers drop
- * a UTF-8 BOM themselves. `start` skips bytes already read (an appended file's old part).
+ * A gzip input that could not be read to its end (truncated, corrupt, or not gzip at all), thrown
+ * after every row before the break was handed out: the ingest records `broken` and goes on.
  */
-export async function* readChunks(path: string, chunkBytes = 1 << 22, start = 0): AsyncGenerator<Buffer> {
-  const handle = await open(path, 'r');
+export class ArchiveError extends InputError {
+  readonly broken: BrokenArchive;
+  constructor(broken: BrokenArchive) {
+    super(describeBreak(broken));
+    this.broken = broken;
+  }
+}
+
+/**
+ * Raw chunks from the handle's position on, read with one reused buffer (4 MB: few system calls,
+ * and small enough to stay out of the way of the aggregates in the heap).
+ */
+async function* chunks(handle: FileHandle, chunkBytes: number, start: number): AsyncGenerator<Buffer> {
+  const buffer = Buffer.allocUnsafe(chunkBytes);
+  for (let position = start; ; ) {
+    const { bytesRead } = await handle.read(buffer, 0, chunkBytes, position);
+    position += bytesRead;
+    if (bytesRead === 0) return;
+    yield buffer.subarray(0, bytesRead);
+  }
+}
+
+const hex = (b: Uint8Array) => [...b].map((x) => x.toString(16).padStart(2, '0')).join(' ');
+
+/**
+ * The uncompressed content of an input in large chunks: the one way every caller reads inputs.
+ * A chunk may be a view of a reused buffer, valid until the next iteration: consumers copy or
+ * decode what they keep, synchronously. Readers drop a UTF-8 BOM themselves. Gzip is recognised
+ * by its magic bytes 1f 8b rather than by the name alone: a `.gz` that is not gzip is an
+ * ArchiveError, not garbage rows. A broken archive throws ArchiveError once everything decoded
+ * before the break was handed out. `start` skips the bytes of a plain file already read (the
+ * store reads only what an appended file gained).
+ */
+export async function* readInput(file: InputFile, start = 0): AsyncGenerator<Buffer> {
+  const handle = await open(file.path, 'r');
   try {
-    const buffer = Buffer.allocUnsafe(chunkBytes);
-    let position = start;
-    for (;;) {
-      const { bytesRead } = await handle.read(buffer, 0, chunkBytes, position);
-      position += bytesRead;
-      if (bytesRead === 0) return;
-      yield buffer.subarray(0, bytesRead);
-    }
+    const head = Buffer.alloc(2);
+    const { bytesRead } = await handle.read(head, 0, 2, 0); // positioned: a plain read still starts at 0
+    if (bytesRead === 2 && head[0] === 0x1f && head[1] === 0x8b) {
+      if (start > 0) throw new Error(`${file.name}: a gzip file is read from its start`);
+      const broke = yield* gunzipFile(handle, (await handle.stat()).size);
+      if (broke) throw new ArchiveError({ file: file.name, ...broke });
+    } else if (file.compressed) {
+      const what = bytesRead === 0 ? 'empty file' : `starts with ${hex(head.subarray(0, bytesRead))}`;
+      throw new ArchiveError({ file: file.name, offset: 0, message: `${NOT_GZIP} (${what}, expected 1f 8b)` });
+    } else yield* chunks(handle, 1 << 22, start);
   } finally {
     await handle.close();
   }

@@ -117,6 +117,15 @@ export interface Counts {
   clicks: number;
 }
 
+/** A gzip input that broke (read.ts ArchiveError): its rows before `offset` were counted. */
+export interface BrokenArchive {
+  file: string;
+  /** Compressed bytes decoded before the break; the file's size when it was cut short. */
+  offset: number;
+  /** zlib's reason (`unexpected end of file`, `invalid block type`, …) or `not gzip data (…)`. */
+  message: string;
+}
+
 export interface DashboardOutput {
   schemaVersion: 1;
   timezone: string;
@@ -146,6 +155,8 @@ export interface DashboardOutput {
     duplicates: number;
     outOfRange: number;
     rejectedByReason: Record<Reason, number>;
+    /** Only when some archive broke, in input order. */
+    brokenArchives?: BrokenArchive[];
   };
 }
 

@@ -122,6 +122,7 @@ function dashboards(
     }
   }
   for (const { partial } of weeks.values()) count.accepted += partial.accepted;
+  const broken = entries.flatMap((e) => (e.broken ? [{ ...e.broken, file: e.name }] : []));
   count.duplicates = valid - count.accepted;
   // Contents/teams named like an ambassador of an in-range row, or shaped like an e-mail
   // address (someone's identifier typed in the wrong column), are withheld (privacy).
@@ -147,6 +148,11 @@ function dashboards(
     timezone: opts.zone.name,
     ...rest,
     challenges: ch,
-    ingest: { files: input.files.length, ...count, rejectedByReason: byReason },
+    ingest: {
+      files: input.files.length,
+      ...count,
+      rejectedByReason: byReason,
+      ...(broken.length > 0 ? { brokenArchives: broken } : {}),
+    },
   };
 }

@@ -11,7 +11,7 @@
  */
 import { createHash, type Hash } from 'node:crypto';
 import type { BigIntStats } from 'node:fs';
-import { readChunks } from '../read.ts';
+import { ArchiveError, type InputFile, readInput } from '../read.ts';
 import type { FileEntry } from './manifest.ts';
 
 export const RACY_MS = 3000;
@@ -19,22 +19,30 @@ export const RACY_MS = 3000;
 export const statKey = (st: BigIntStats) => `${st.dev}:${st.ino}:${st.size}:${st.mtimeNs}`;
 export const entryKey = (e: FileEntry) => `${e.dev}:${e.ino}:${e.size}:${e.mtimeNs}`;
 
-/** SHA-1 and length of a file's whole (uncompressed) content. */
-export async function hashContent(path: string): Promise<{ hash: string; length: number }> {
+/**
+ * SHA-1 and length of a file's whole (uncompressed) content; null for a broken archive (it is
+ * then read as a new file, which reports the break).
+ */
+export async function hashContent(file: InputFile): Promise<{ hash: string; length: number } | null> {
   const h = createHash('sha1');
   let length = 0;
-  for await (const chunk of readChunks(path)) {
-    h.update(chunk);
-    length += chunk.length;
+  try {
+    for await (const chunk of readInput(file)) {
+      h.update(chunk);
+      length += chunk.length;
+    }
+  } catch (error) {
+    if (error instanceof ArchiveError) return null;
+    throw error;
   }
   return { hash: h.digest('hex'), length };
 }
 
 /** A hash fed with the first `length` bytes of the file, or null when the file is shorter. */
-export async function hashPrefix(path: string, length: number): Promise<Hash | null> {
+export async function hashPrefix(file: InputFile, length: number): Promise<Hash | null> {
   const h = createHash('sha1');
   let left = length;
-  for await (const chunk of readChunks(path)) {
+  for await (const chunk of readInput(file)) {
     if (chunk.length >= left) {
       h.update(chunk.subarray(0, left));
       return h;
@@ -47,6 +55,6 @@ export async function hashPrefix(path: string, length: number): Promise<Hash | n
 
 /** Whether `prev` can be continued by reading only what follows its `length` bytes. */
 export function canContinue(prev: FileEntry, kind: string): boolean {
-  if (prev.compressed || !prev.endsWithNewline || prev.length === 0) return false;
+  if (prev.compressed || prev.broken !== null || !prev.endsWithNewline || prev.length === 0) return false;
   return kind !== 'csv' || (prev.header !== null && prev.quotesEven);
 }

@@ -12,6 +12,7 @@ import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
+import type { BrokenArchive } from '../types.ts';
 import type { DictData } from './dict.ts';
 import type { PartMeta } from './part.ts';
 import type { WeekPartial } from './week.ts';
@@ -36,6 +37,8 @@ export interface FileEntry {
   endsWithNewline: boolean;
   quotesEven: boolean;
   header: Buffer | null;
+  /** Where a gzip archive broke, if it did (read.ts ArchiveError). */
+  broken: BrokenArchive | null;
   parts: string[];
 }
 

@@ -4,7 +4,7 @@
  * quote parity and header line. One pass: the bytes are hashed and scanned as they are parsed.
  */
 import { createHash, type Hash, randomBytes } from 'node:crypto';
-import { type InputFile, readChunks } from '../read.ts';
+import { ArchiveError, type InputFile, readInput } from '../read.ts';
 import type { FileEntry } from './manifest.ts';
 import { openPart, type PartContext, type PartMeta } from './part.ts';
 
@@ -18,7 +18,10 @@ function count(chunk: Buffer, byte: number): number {
   return n;
 }
 
-type Continuation = Pick<FileEntry, 'length' | 'hash' | 'lines' | 'endsWithNewline' | 'quotesEven' | 'header'>;
+type Continuation = Pick<
+  FileEntry,
+  'length' | 'hash' | 'lines' | 'endsWithNewline' | 'quotesEven' | 'header' | 'broken'
+>;
 
 /**
  * `prev` (with `hasher` fed with its bytes) continues a known file from its length; without it
@@ -41,9 +44,24 @@ export async function readPart(
   let header: Buffer | null = prev?.entry.header ?? null;
   let headerBytes: Buffer[] | null = prev ? null : [];
   let last = -1;
+  let broken: FileEntry['broken'] = null;
   try {
     if (csvTail) part.source.push(header as Buffer);
-    for await (const chunk of readChunks(file.path, 1 << 22, start)) {
+    try {
+      await read();
+    } catch (error) {
+      // A broken archive: what was decoded before the break counts (read.ts); it is reported
+      // on every build that reads this content, so it is kept with the file's entry.
+      if (!(error instanceof ArchiveError)) throw error;
+      broken = error.broken;
+    }
+    part.source.end();
+  } catch (error) {
+    part.abort();
+    throw error;
+  }
+  async function read(): Promise<void> {
+    for await (const chunk of readInput(file, start)) {
       hasher.update(chunk);
       length += chunk.length;
       lines += count(chunk, NL);
@@ -61,10 +79,6 @@ export async function readPart(
       }
       part.source.push(chunk);
     }
-    part.source.end();
-  } catch (error) {
-    part.abort();
-    throw error;
   }
   return {
     part: part.finish(),
@@ -75,6 +89,7 @@ export async function readPart(
       endsWithNewline: length > start ? last === NL : (prev?.entry.endsWithNewline ?? false),
       quotesEven: quotes % 2 === 0,
       header,
+      broken,
     },
   };
 }

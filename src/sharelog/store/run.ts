@@ -113,7 +113,7 @@ async function run(
       size: Number(st.size),
       mtimeNs: String(st.mtimeNs),
       racy: Date.now() - Number(st.mtimeMs) < RACY_MS,
-      compressed: false,
+      compressed: file.compressed,
     };
     const known = opts.reread ? undefined : byStat.get(statKey(st));
     if (known) {
@@ -121,25 +121,27 @@ async function run(
       report.filesReused++;
       continue;
     }
-    const same = opts.reread ? undefined : byLength.get(identity.size);
-    if (same) {
-      const { hash, length } = await hashContent(file.path);
-      const copy = same.find((e) => e.hash === hash && e.length === length);
+    // A gzip file's size is its uncompressed length as its trailer states it (read.ts).
+    const same = opts.reread ? undefined : byLength.get(file.size);
+    const whole = same ? await hashContent(file) : null;
+    if (same && whole) {
+      const copy = same.find((e) => e.hash === whole.hash && e.length === whole.length);
       if (copy) {
         entries.push({ ...copy, ...identity });
         report.filesReused++;
         continue;
       }
     }
-    const prev = opts.reread
-      ? undefined
-      : old.files.find(
-          (e) =>
-            (e.name === file.name || (e.dev === identity.dev && e.ino === identity.ino)) &&
-            e.length < identity.size &&
-            canContinue(e, file.kind),
-        );
-    const hasher = prev ? await hashPrefix(file.path, prev.length) : null;
+    const prev =
+      opts.reread || file.compressed
+        ? undefined
+        : old.files.find(
+            (e) =>
+              (e.name === file.name || (e.dev === identity.dev && e.ino === identity.ino)) &&
+              e.length < identity.size &&
+              canContinue(e, file.kind),
+          );
+    const hasher = prev ? await hashPrefix(file, prev.length) : null;
     if (prev && hasher && hasher.copy().digest('hex') === prev.hash) {
       const { part, content } = await readPart(file, ctx, { entry: prev, hasher });
       parts[part.id] = part;

@@ -112,6 +112,20 @@ describe('--from-aggregates shaping', () => {
     }).join('\n');
     expect(await dashboardsFromAggregates(file('spark.jsonl', `${jsonl}\n`))).toEqual(expected);
   });
+
+  it('passes broken archives through from meta (no row, no key: none broke)', async () => {
+    const brokenArchives = [
+      { file: 'logs/access.log.3.gz', offset: 48213, message: 'unexpected end of file' },
+      { file: 'logs/x.csv.gz', offset: 0, message: 'not gzip data (starts with 68 65, expected 1f 8b)' },
+    ];
+    const meta = metaEntries({ timezone: 'Europe/Paris', k: 5, ingest: { ...ingest, brokenArchives } });
+    expect(meta.filter(([name]) => name === 'ingest.brokenArchives')).toHaveLength(1);
+    const rows = [...ROWS.filter((r) => r[0] !== 'meta'), ...meta.map(([k, v]) => ['meta', k, v, '', '', '', '', ''])];
+    const o = await dashboardsFromAggregates(file('broken.csv', toCsv(rows)));
+    expect(o.ingest).toEqual({ ...ingest, brokenArchives });
+    expect(Object.keys(o.ingest).at(-1)).toBe('brokenArchives'); // where the ingest puts it
+    expect('brokenArchives' in (await dashboardsFromAggregates(file('none.csv', toCsv(ROWS)))).ingest).toBe(false);
+  });
 });
 
 describe('--from-aggregates errors name the file, the line and the field', () => {
@@ -164,6 +178,11 @@ describe('--from-aggregates errors name the file, the line and the field', () =>
     ['no totals', () => ROWS.filter((r) => r[0] !== 'totals'), ': no totals row'],
     ['no ingest count', () => ROWS.filter((r) => r[1] !== 'ingest.rows'), ': no meta row "ingest.rows"'],
     ['another export version', () => replace('meta', 'export_version', 2, '2'), 'export version 2, expected 1'],
+    [
+      'broken archives that are not a list of reports',
+      () => [...ROWS, ['meta', 'ingest.brokenArchives', '[{"file":"a.gz"}]', '', '', '', '', '']],
+      `line ${ROWS.length + 2}, field label: ingest.brokenArchives: expected a JSON list of {file, offset, message}`,
+    ],
   ])('%s', async (name, rows, message) => {
     const path = file(`${name.replaceAll(' ', '-')}.csv`, toCsv(rows()));
     const error = await dashboardsFromAggregates(path).then(

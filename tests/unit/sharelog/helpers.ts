@@ -28,7 +28,7 @@ export async function run(files: Array<[string, string]>, opts: Partial<IngestOp
       if (!kind) throw new Error(name);
       const path = join(dir, `${i}-${name.replace(/\//g, '_')}`);
       writeFileSync(path, text);
-      return { name, path, kind, size: Buffer.byteLength(text) };
+      return { name, path, kind, size: Buffer.byteLength(text), compressed: false };
     });
     const output = await ingestFiles(inputs, {
       zone: paris,

@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { runAggregationDuckDB } from '../../../src/sharelog/warehouse.ts';
 import { bothPaths, cli, KEY, ROOT, tempDir } from './warehouse-helpers.ts';
@@ -79,6 +80,27 @@ describe('warehouse path = built-in dashboards', () => {
     expect(r.warehouse).toBe(r.builtIn);
     expect(JSON.parse(r.builtIn)).toMatchObject({ period: null, byWeek: [], byContent: [] });
     expect(await readdir(join(r.exportDir, 'events'))).toEqual(['week=0000-W00']);
+  }, 30_000);
+
+  it('with gzipped logs and broken archives (their report passes through the export)', async () => {
+    const dir = tempDir('wh-broken');
+    const logs = join(dir, 'logs');
+    await mkdir(logs);
+    for (const name of ['access.log', 'export.jsonl', 'partages-fr.csv']) {
+      writeFileSync(join(logs, `${name}.1.gz`), gzipSync(readFileSync(join(ROOT, FIX, 'logs', name))));
+    }
+    const cut = gzipSync(readFileSync(join(ROOT, FIX, 'logs', 'access.log')));
+    writeFileSync(join(logs, 'access.log.2.gz'), cut.subarray(0, Math.floor(cut.length / 2)));
+    writeFileSync(join(logs, 'odd.csv.gz'), 'not gzip');
+    const r = await bothPaths(['--in', logs, '--content', `${FIX}/content`], dir);
+    expect(r.warehouse).toBe(r.builtIn);
+    const o = JSON.parse(r.builtIn);
+    expect(o.ingest.brokenArchives.map((b: { file: string }) => b.file)).toEqual([
+      join(logs, 'access.log.2.gz'),
+      join(logs, 'odd.csv.gz'),
+    ]);
+    expect(o.totals.shares).toBeGreaterThan(0);
+    rmSync(dir, { recursive: true, force: true });
   }, 30_000);
 });
 
