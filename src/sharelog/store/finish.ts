@@ -91,8 +91,13 @@ export function finishRun(input: FinishInput): { output: DashboardOutput; report
   const used = new Set(entries.flatMap((e) => e.parts));
   const kept = Object.fromEntries(Object.entries(parts).filter(([id]) => used.has(id)));
   writeManifest(opts.cacheDir, opts.key, { stamp: input.stamp, dict: dict.data(), parts: kept, files: entries, weeks });
-  for (const name of readdirSync(input.partsDir))
+  // Parts no file uses any more, and what a killed build left half written (we hold the lock).
+  for (const name of readdirSync(input.partsDir)) {
     if (!used.has(name)) rmSync(join(input.partsDir, name), { force: true });
+  }
+  for (const name of readdirSync(opts.cacheDir)) {
+    if (/^manifest\.\d+\.tmp$/.test(name)) rmSync(join(opts.cacheDir, name), { force: true });
+  }
   return { output, report };
 }
 
