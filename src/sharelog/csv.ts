@@ -67,6 +67,7 @@ export function createCsvScanner(handler: CsvHandler) {
   let line = 1;
   let sep = -1; // until the header is read
   let started = false; // BOM checked
+  let open = false; // the last record ran to the end of the input (no LF ended it)
   let bounds: Int32Array = new Int32Array(32);
   let hashes: Int32Array = new Int32Array(16);
 
@@ -95,6 +96,7 @@ export function createCsvScanner(handler: CsvHandler) {
       handler.record([], line++, rawText(pos, nl)); // stray quote: give up on this line
       return nl + 1;
     }
+    open = rec.end >= n;
     handler.record(rec.fields, line, rawText(pos, rec.end));
     line += countLines(buf, pos, rec.end) + 1;
     return rec.end + 1;
@@ -193,6 +195,7 @@ export function createCsvScanner(handler: CsvHandler) {
         else break;
       }
       // i is at the LF or at the end of the input.
+      open = i >= lim;
       const end = i > pos && b[i - 1] === CR ? i - 1 : i;
       if (end === pos || ((b[pos] as number) <= 32 && isBlank(b.toString('utf8', pos, end)))) {
         line++;
@@ -238,6 +241,13 @@ export function createCsvScanner(handler: CsvHandler) {
       run(true);
       n = 0;
     },
+    /**
+     * After `end`: whether the input ended between two records. False when the last record ran
+     * to the end of the input: a last line without LF, or a quoted field never closed (which a
+     * longer input would have extended). Quote parity cannot tell: a `"` inside a field is an
+     * ordinary character.
+     */
+    endsBetweenRecords: (): boolean => !open,
   };
 }
 

@@ -9,9 +9,11 @@
  * node:v8's structured serialisation (fast for a few MB of arrays, no schema to keep in sync).
  */
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
+import { alive } from '../../lib/alive.ts';
+import type { InputKind } from '../read.ts';
 import type { BrokenArchive } from '../types.ts';
 import type { DictData } from './dict.ts';
 import type { PartMeta } from './part.ts';
@@ -22,6 +24,8 @@ const MAGIC = Buffer.from('RELAIS-SHARELOG-STORE-1\n');
 /** A file as last seen, and the parts its content is made of (in order). */
 export interface FileEntry {
   name: string;
+  /** How its bytes were parsed (from its name): the same bytes under another kind are other rows. */
+  kind: InputKind;
   dev: string;
   ino: string;
   size: number;
@@ -32,7 +36,10 @@ export interface FileEntry {
   /** Uncompressed length and SHA-1 of the whole content. */
   length: number;
   hash: string;
-  /** Newlines in the content, whether it ends with one, CSV quote parity, and its header line. */
+  /**
+   * Newlines in the content, whether it ends with one, whether a CSV ends between two records
+   * (`quotesEven`: an even count of quotes and no quoted field left open), and its header line.
+   */
   lines: number;
   endsWithNewline: boolean;
   quotesEven: boolean;
@@ -61,6 +68,11 @@ export function writeManifest(dir: string, key: Buffer, manifest: Manifest): voi
   const temp = join(dir, `manifest.${process.pid}.tmp`);
   writeFileSync(temp, Buffer.concat([MAGIC, iv, cipher.getAuthTag(), body]));
   renameSync(temp, join(dir, 'manifest'));
+  // A build killed between writing its manifest and renaming it left its temporary file.
+  for (const name of readdirSync(dir)) {
+    const pid = /^manifest\.(\d+)\.tmp$/.exec(name)?.[1];
+    if (pid !== undefined && !alive(Number(pid))) rmSync(join(dir, name), { force: true });
+  }
 }
 
 /** The manifest, or the reason it cannot be used (absent, corrupt, another key or version). */

@@ -51,7 +51,9 @@ export interface PartContext {
   onRow?: (() => void) | undefined;
 }
 
-const SOURCES: Record<InputKind, (file: string, sink: RowSink) => { push(c: Uint8Array): void; end(): void }> = {
+type Source = { push(c: Uint8Array): void; end(): void; endsBetweenRecords?(): boolean };
+
+const SOURCES: Record<InputKind, (file: string, sink: RowSink) => Source> = {
   csv: csvSource,
   jsonl: jsonlSource,
   log: accessLogSource,

@@ -4,6 +4,7 @@
  * quote parity and header line. One pass: the bytes are hashed and scanned as they are parsed.
  */
 import { createHash, type Hash, randomBytes } from 'node:crypto';
+import { isBlank } from '../csv.ts';
 import { ArchiveError, type InputFile, readInput } from '../read.ts';
 import type { FileEntry } from './manifest.ts';
 import { openPart, type PartContext, type PartMeta } from './part.ts';
@@ -34,9 +35,12 @@ export async function readPart(
 ): Promise<{ part: PartMeta; content: Continuation }> {
   const start = prev?.entry.length ?? 0;
   const lines0 = prev?.entry.lines ?? 0;
-  // The CSV reader sees the header again, as line 1: the tail's first line is lines0 + 1.
-  const csvTail = prev !== undefined && file.kind === 'csv';
-  const part = openPart(randomBytes(12).toString('hex'), file.name, file.kind, csvTail ? lines0 - 1 : lines0, ctx);
+  // A tail's reader first sees one line standing for what it follows: the CSV header, else a
+  // blank line (skipped by the JSON Lines and access-log readers). Either way the reader is past
+  // the start of its input, so a byte-order mark opening the tail stays part of its first line,
+  // as in a full read. That line is line 1: the tail's first line is lines0 + 1.
+  const lead = prev === undefined ? null : file.kind === 'csv' ? (prev.entry.header as Buffer) : Buffer.from('\n');
+  const part = openPart(randomBytes(12).toString('hex'), file.name, file.kind, lead ? lines0 - 1 : lines0, ctx);
   const hasher = prev?.hasher ?? createHash('sha1');
   let length = start;
   let lines = lines0;
@@ -46,7 +50,7 @@ export async function readPart(
   let last = -1;
   let broken: FileEntry['broken'] = null;
   try {
-    if (csvTail) part.source.push(header as Buffer);
+    if (lead) part.source.push(lead);
     try {
       await read();
     } catch (error) {
@@ -72,8 +76,10 @@ export async function readPart(
         headerBytes.push(Buffer.from(nl === -1 ? chunk : chunk.subarray(0, nl + 1)));
         if (nl !== -1 || headerBytes.reduce((s, b) => s + b.length, 0) > MAX_HEADER) {
           const line = Buffer.concat(headerBytes);
-          // A header with quotes could span lines: such a file is always read whole.
-          header = nl !== -1 && !line.includes(QUOTE) ? line : null;
+          // A header with quotes could span lines, and a blank first line is skipped (the header
+          // comes later): such a file is always read whole.
+          header =
+            nl !== -1 && !line.includes(QUOTE) && !isBlank(line.toString('utf8').replace(/^\ufeff/, '')) ? line : null;
           headerBytes = null;
         }
       }
@@ -87,7 +93,9 @@ export async function readPart(
       hash: hasher.digest('hex'),
       lines,
       endsWithNewline: length > start ? last === NL : (prev?.entry.endsWithNewline ?? false),
-      quotesEven: quotes % 2 === 0,
+      // Even quotes are not enough (a `"` inside a field is no quote to the CSV reader): the
+      // reader itself tells whether the content ended inside a record.
+      quotesEven: quotes % 2 === 0 && part.source.endsBetweenRecords?.() !== false,
       header,
       broken,
     },

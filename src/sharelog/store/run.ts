@@ -108,6 +108,7 @@ async function run(
     const st = await stat(file.path, { bigint: true });
     const identity = {
       name: file.name,
+      kind: file.kind,
       dev: String(st.dev),
       ino: String(st.ino),
       size: Number(st.size),
@@ -116,7 +117,7 @@ async function run(
       compressed: file.compressed,
     };
     const known = opts.reread ? undefined : byStat.get(statKey(st));
-    if (known) {
+    if (known && known.kind === file.kind) {
       entries.push({ ...known, ...identity });
       report.filesReused++;
       continue;
@@ -125,7 +126,7 @@ async function run(
     const same = opts.reread ? undefined : byLength.get(file.size);
     const whole = same ? await hashContent(file) : null;
     if (same && whole) {
-      const copy = same.find((e) => e.hash === whole.hash && e.length === whole.length);
+      const copy = same.find((e) => e.hash === whole.hash && e.length === whole.length && e.kind === file.kind);
       if (copy) {
         entries.push({ ...copy, ...identity });
         report.filesReused++;
@@ -139,6 +140,7 @@ async function run(
             (e) =>
               (e.name === file.name || (e.dev === identity.dev && e.ino === identity.ino)) &&
               e.length < identity.size &&
+              e.kind === file.kind &&
               canContinue(e, file.kind),
           );
     const hasher = prev ? await hashPrefix(file, prev.length) : null;
