@@ -24,7 +24,8 @@ const HELP = `Usage: node scripts/bench/search.ts [options]
 Builds the sample hub and the scaled programme at each scale (OG images off), then for each
 build measures a visitor's first search in Chromium, served compressed as deploy/nginx does:
 bytes of Pagefind's runtime, WASM, metadata, index chunks, filters and fragments for each query
-(partage, station, hydrotech, partage + the filter Type: Capsule), and the search page's UI.
+(partage, station, hydrotech, partage + the filter Type: Capsule; sharing on the English page),
+and the search page's UI.
 Target: at most 150 KB per first query on the full scaled set (scale 1). Takes minutes.
 
 Options:

@@ -61,7 +61,7 @@ Options:
   --seed N         Generator seed. Default: 1
   --base PATH      Base path of both builds. Default: /hub/
   --query WORD     Search query typed in the search page, instead of the usual set
-                   (scripts/lib/bench/search.ts: partage, station, hydrotech, partage + a filter)
+                   (scripts/lib/bench/search.ts: partage, station, hydrotech, partage + a filter, sharing in English)
   --runs N         Warm builds of each kind (hub, bare); the fastest counts. Default: 2
   --json FILE      Also write the figures as JSON (used by scripts/bench/index.ts)
   -h, --help       Show this help

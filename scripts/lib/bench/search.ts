@@ -8,6 +8,8 @@ export interface Query {
   label: string;
   term: string;
   filter?: { name: string; value: string };
+  /** The search page, under the base path. Default: the French one, `recherche/`. */
+  page?: string;
 }
 
 export const kinds = ['ui', 'pagefind.js', 'wasm', 'entry/meta', 'index', 'fragment', 'filter'] as const;
@@ -60,7 +62,7 @@ export async function measureQueries(
     for (const query of queries) {
       const context = await browser.newContext({ locale: 'fr-FR' });
       try {
-        transfers.push(await firstQuery(await context.newPage(), `${server.url}recherche/`, query));
+        transfers.push(await firstQuery(await context.newPage(), `${server.url}${query.page ?? 'recherche/'}`, query));
       } finally {
         await context.close();
       }
@@ -125,12 +127,16 @@ export function describeTransfer(t: QueryTransfer): string {
   return `${t.query.label}: ${kb(t.total)} KB over ${Object.values(t.files).reduce((a, b) => a + b, 0)} files (${parts.join(', ')}; ${kb(t.decoded)} KB decoded), ${t.results} results`;
 }
 
-/** What the benches type: a common French word, a word of card titles, a rarer name, and a word with a filter. */
+/**
+ * What the benches type: a common French word, a word of card titles, a rarer name, a word with
+ * a filter, and a common word on the English search page (its own index and stemming).
+ */
 export const defaultQueries: readonly Query[] = [
   { label: 'partage', term: 'partage' },
   { label: 'station', term: 'station' },
   { label: 'hydrotech', term: 'hydrotech' },
   { label: 'partage + Type: Capsule', term: 'partage', filter: { name: 'Type', value: 'Capsule' } },
+  { label: 'sharing (English page)', term: 'sharing', page: 'en/recherche/' },
 ];
 
 /**
