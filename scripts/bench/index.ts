@@ -4,6 +4,7 @@
  *   sharelog    10M-row share-log history vs DuckDB, the next day's build, .gz (scripts/bench/sharelog.ts)
  *   og          Open Graph images, per image and sample build cold/warm (scripts/bench/og.ts)
  *   site        scaled programme: builds, memory, search, JS, bare Astro ratio (scripts/bench/site.ts)
+ *   search      a first search's transfer on the sample, half and full scaled sets (scripts/bench/search.ts)
  *   lighthouse  Lighthouse scores of the sample hub (scripts/bench/lighthouse.ts)
  * Targets are reported, never enforced: the machine a bench runs on decides too much.
  * Exit codes: 0 every bench ran, 1 one or more failed (the summary shows the rest), 2 bad arguments.
@@ -18,7 +19,7 @@ import { type Figure, table } from '../lib/bench/figures.ts';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const BENCHES = ['sharelog', 'og', 'site', 'lighthouse'] as const;
+const BENCHES = ['sharelog', 'og', 'site', 'search', 'lighthouse'] as const;
 type Bench = (typeof BENCHES)[number];
 
 const HELP = `Usage: npm run bench [-- options]
@@ -157,7 +158,11 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(`\n=== ${bench} (load average ${loadavg()[0]?.toFixed(1)}) ===\n`);
       const json = join(tmp, `${bench}.json`);
       const args =
-        bench === 'site' ? ['--json', json, '--scale', values.scale] : bench === 'lighthouse' ? ['--json', json] : [];
+        bench === 'site'
+          ? ['--json', json, '--scale', values.scale]
+          : bench === 'lighthouse' || bench === 'search'
+            ? ['--json', json]
+            : [];
       const run = await runBench(`${bench}.ts`, args);
       took.push(`${bench} ${Math.round(run.ms / 1000)} s`);
       if (run.code !== 0) failed.push(`${bench} (exit ${run.code})`);

@@ -7,7 +7,8 @@
  *   3. warm builds (same inputs, caches kept: a CI run with its cache restored), hub and bare
  *      taking turns `--runs` times, the fastest of each counting; the ratio warm hub / warm bare
  *      (target <= 1.5);
- *   4. Pagefind index size and the bytes one query fetches (Chromium on the warm build);
+ *   4. Pagefind index size and what a first query transfers, compressed as nginx serves it
+ *      (Chromium on the warm build, scripts/lib/bench/search.ts);
  *   5. JS per page type, gzipped (scripts/bench/js.ts);
  *   6. a warm build after one card's title is edited: what a CMS commit costs.
  * Each build writes into an output folder of its own (see `outDir` below).
@@ -28,7 +29,7 @@ import { writeBareProject } from '../lib/bench/bare.ts';
 import { type Build, BuildFailed, astroBuild as runAstroBuild } from '../lib/bench/build.ts';
 import { type Figure, table } from '../lib/bench/figures.ts';
 import { measure } from '../lib/bench/measure.ts';
-import { measureQuery } from '../lib/bench/search.ts';
+import { queryFigures } from '../lib/bench/search.ts';
 import { defaultCounts } from '../lib/programme/generate.ts';
 import { jsFigures } from './js.ts';
 
@@ -59,7 +60,8 @@ Options:
     .join(', ')}) by F. Default: 1
   --seed N         Generator seed. Default: 1
   --base PATH      Base path of both builds. Default: /hub/
-  --query WORD     Search query typed in the search page. Default: partage
+  --query WORD     Search query typed in the search page, instead of the usual set
+                   (scripts/lib/bench/search.ts: partage, station, hydrotech, partage + a filter, sharing in English)
   --runs N         Warm builds of each kind (hub, bare); the fastest counts. Default: 2
   --json FILE      Also write the figures as JSON (used by scripts/bench/index.ts)
   -h, --help       Show this help
@@ -240,21 +242,19 @@ async function bench(opts: {
     });
   }
 
-  // 4. Search: index size, bytes of one query.
+  // 4. Search: index size, what a first query transfers.
   const index = folderBytes(join(warm.dist, 'pagefind'));
   add('Pagefind index', mb(index.bytes), 'MB', { note: `${index.files} files` });
   try {
-    const q = await measureQuery(warm.dist, opts.base, opts.query);
-    const kinds = Object.entries(q.byKind)
-      .map(([k, v]) => `${k} ${Math.round(v / 1024)}`)
-      .join(', ');
-    add(`query "${opts.query}" bytes`, Math.round((q.onLoad + q.forQuery) / 102.4) / 10, 'KB', {
-      note: `${Math.round(q.onLoad / 1024)} KB on load + ${Math.round(q.forQuery / 1024)} KB for the query (${kinds} KB); ${q.results} results shown`,
-    });
+    figures.push(
+      ...(await queryFigures('site', warm.dist, opts.base, {
+        label: 'scaled set',
+        queries: opts.query ? [{ label: opts.query, term: opts.query }] : undefined,
+        target: opts.scale === 1 ? 150 : undefined,
+      })),
+    );
   } catch (error) {
-    add(`query "${opts.query}" bytes`, null, 'KB', {
-      note: `could not measure: ${(error as Error).message.split('\n')[0]}`,
-    });
+    add('first query', null, 'KB', { note: `could not measure: ${(error as Error).message.split('\n')[0]}` });
   }
 
   // 5. JS per page type.
@@ -294,7 +294,7 @@ async function main(argv: string[]): Promise<number> {
         scale: { type: 'string', default: '1' },
         seed: { type: 'string', default: '1' },
         base: { type: 'string', default: '/hub/' },
-        query: { type: 'string', default: 'partage' },
+        query: { type: 'string', default: '' },
         runs: { type: 'string', default: '2' },
         json: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
