@@ -7,13 +7,14 @@ import { checkReferences } from './references.ts';
 import { locales } from './schemas/common.ts';
 import { checkShortCodes } from './shortcodes.ts';
 import type { EntryId, LoadedEntry } from './types.ts';
+import { checkEventUids } from './uids.ts';
 import { parseYaml } from './yaml.ts';
 
 export type { EntryId, LoadedEntry } from './types.ts';
 
 /**
  * Reads and validates the whole `content/` folder outside Astro: every entry against its schema,
- * then references and short codes. Used by the build (to stop with a readable list of every
+ * then references, short codes and event uids. Used by the build (to stop with a readable list of every
  * problem), by `npm run check:content` and by the tests.
  */
 export function loadContent(root: string, contentDir = 'content'): { entries: LoadedEntry[]; problems: Problem[] } {
@@ -63,6 +64,6 @@ export function loadContent(root: string, contentDir = 'content'): { entries: Lo
       problems.push({ file, field: '', message: `YAML illisible : ${(err as Error).message}` });
     }
   }
-  problems.push(...checkReferences(entries, existing), ...checkShortCodes(entries));
+  problems.push(...checkReferences(entries, existing), ...checkShortCodes(entries), ...checkEventUids(entries));
   return { entries, problems };
 }
