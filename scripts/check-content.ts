@@ -1,5 +1,5 @@
 /**
- * Checks the whole content folder (schemas, references, short codes) and prints every problem
+ * Checks the whole content folder (schemas, references, short codes, uids, slugs) and prints every problem
  * with its file and field. Exit code 0 when the content is valid, 1 otherwise, 2 on bad usage.
  */
 import { resolve } from 'node:path';
@@ -11,7 +11,9 @@ if (args.includes('--help') || args.includes('-h')) {
   console.log(`Usage: npm run check:content [-- --root DIR]
 
 Validates every entry of content/ against the content model, then the references between
-entries and the uniqueness of short codes. Prints one line per problem:
+entries, the uniqueness of short codes and event uids, and slugs (no two entries of a
+collection, nor an entry and a page of src/pages, at one address, in either language).
+Prints one line per problem:
   content/<collection>/<locale>/<file>.md: **field.path**: what was expected
 Exit codes: 0 valid, 1 problems found, 2 bad arguments.`);
   process.exit(0);

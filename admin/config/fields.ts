@@ -88,6 +88,8 @@ function dateWidget(kind: string | undefined): Widget {
 
 function stringWidget(def: Def, kind: string | undefined, collection: string | undefined): Widget {
   if (kind === 'relation' && collection) return { ...relation(collection), ...translated(false) };
+  // Decap's uuid widget fills an empty field once, when the form opens, and shows it read-only.
+  if (kind === 'uuid') return { widget: 'uuid', ...translated(false) };
   const checks = regexes(def);
   const { min, max } = bounds(def);
   const first = checks[0];

@@ -192,6 +192,8 @@ export const en = {
   'trainers.copied': 'Link copied.',
   'trainers.present': 'Presenter mode',
   'trainers.qr': 'QR code to {url}',
+  'trainers.qrDownload': 'Download the QR code:',
+  'trainers.qrDownloadFor': 'Download the QR code of “{title}” as {format}',
   'dashboard.title': 'Programme dashboard',
   'dashboard.privacy': 'Aggregated figures only: no group under {k} people is shown, no one is identified.',
   'dashboard.noData': 'No share data yet.',

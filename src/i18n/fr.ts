@@ -235,6 +235,8 @@ export const fr = {
   'trainers.copied': 'Lien copié.',
   'trainers.present': 'Mode présentation',
   'trainers.qr': 'QR code vers {url}',
+  'trainers.qrDownload': 'Télécharger le QR code :',
+  'trainers.qrDownloadFor': 'Télécharger le QR code de « {title} » en {format}',
   'trainers.copyFor': 'Copier le lien « {title} »',
   'trainers.copyFailed': 'Copie impossible : sélectionnez le lien et copiez-le à la main.',
   'trainers.toc': 'Sections du kit',

@@ -5,7 +5,8 @@ import { loadContent } from '../model/load.ts';
 
 /**
  * Checks the whole content model before Astro builds anything: schemas, references between
- * entries and short codes. A dangling reference or a duplicate code stops the build with every
+ * entries, short codes, event uids and slugs (no two entries, nor an entry and a page, at one
+ * address). A dangling reference or a duplicate code stops the build with every
  * problem listed (file, field, what was expected), instead of a page that silently lacks a link.
  */
 export default function relaisContent(): AstroIntegration {
@@ -16,7 +17,7 @@ export default function relaisContent(): AstroIntegration {
         const root = decodeURIComponent(config.root.pathname);
         // `RELAIS_CONTENT` (default `content`) builds another content folder, e.g. the bench's.
         const contentDir = relative(root, resolve(root, process.env.RELAIS_CONTENT ?? 'content'));
-        const { entries, problems } = loadContent(root, contentDir);
+        const { entries, problems } = loadContent(root, contentDir, resolve(root, 'src/pages'));
         if (problems.length) throw new ContentError(problems);
         logger.info(`${entries.length} entrées valides`);
       },

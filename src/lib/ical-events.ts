@@ -1,21 +1,24 @@
 import { useTranslations } from '../i18n/index.ts';
-import type { EventData } from '../model/schemas/event.ts';
+import type { LocalizedEntry } from './entries.ts';
 import { type CalendarEvent, calendar } from './ical.ts';
-import { absoluteUrl, withBase } from './urls.ts';
+import { absoluteUrl, localePath } from './urls.ts';
 
 /**
- * Agenda entries as calendar events. The feed is French, like the root of the hub (the
- * calendar app shows it next to the reader's own meetings, not inside the hub's language).
+ * An agenda entry as a calendar event, in the entry's locale (the French text where the
+ * translation is missing, marked as French). The UID is the entry's `uid`, shared by its
+ * translation: the French and English calendars hold the same event, and renaming the file
+ * or retitling the event updates it in subscribers' calendars instead of duplicating it.
  */
-export function toCalendarEvent(slug: string, data: EventData, site: URL | undefined): CalendarEvent {
-  const t = useTranslations('fr');
-  const page = absoluteUrl(withBase(`agenda/${slug}/`), site);
+export function toCalendarEvent(item: LocalizedEntry<'events'>, site: URL | undefined): CalendarEvent {
+  const { locale, slug, data } = item;
+  const t = useTranslations(locale);
+  const page = absoluteUrl(localePath(locale, `agenda/${slug}/`), site);
   const description = [data.summary, data.link ? t('agenda.joinAt', { url: data.link }) : '', page].filter(Boolean);
   return {
-    // The file name is the entry's identity (references use it): stable across edits.
-    uid: `${slug}@${site?.hostname ?? 'relais'}`,
+    uid: data.uid,
     title: data.title,
     description: description.join('\n\n'),
+    ...(item.fallback ? { language: item.contentLocale } : {}),
     start: data.start,
     end: data.end,
     location: data.place ?? data.link,

@@ -11,6 +11,8 @@ export interface CalendarEvent {
   uid: string;
   title: string;
   description: string;
+  /** The language of the title and summary when it is not the calendar's (a missing translation). */
+  language?: string | undefined;
   start: Date;
   end: Date;
   location?: string | undefined;
@@ -100,7 +102,7 @@ function vevent(e: CalendarEvent, stamp: Date): string[] {
     `DTSTAMP:${utcStamp(stamp)}`,
     `DTSTART;TZID=${calendarTimeZone}:${parisLocal(e.start)}`,
     `DTEND;TZID=${calendarTimeZone}:${parisLocal(e.end)}`,
-    `SUMMARY:${escapeText(e.title)}`,
+    `SUMMARY${e.language ? `;LANGUAGE=${e.language}` : ''}:${escapeText(e.title)}`,
     `DESCRIPTION:${escapeText(e.description)}`,
     ...(e.location ? [`LOCATION:${escapeText(e.location)}`] : []),
     ...(e.url ? [`URL:${e.url}`] : []),
@@ -112,13 +114,19 @@ function vevent(e: CalendarEvent, stamp: Date): string[] {
 /**
  * A complete VCALENDAR with CRLF line endings and folded lines. `stamp` is the build's "now"
  * (`DTSTAMP`, required on every event).
- * @example calendar({ name: 'Relais', events, stamp: now })
+ * @example calendar({ name: 'Relais', locale: 'en', events, stamp: now })
  */
-export function calendar(options: { name: string; events: readonly CalendarEvent[]; stamp: Date }): string {
+export function calendar(options: {
+  name: string;
+  /** The calendar's language, in its product identifier (`fr` when not given). */
+  locale?: string;
+  events: readonly CalendarEvent[];
+  stamp: Date;
+}): string {
   const lines = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
-    'PRODID:-//Relais//Agenda//FR',
+    `PRODID:-//Relais//Agenda//${(options.locale ?? 'fr').toUpperCase()}`,
     'CALSCALE:GREGORIAN',
     'METHOD:PUBLISH',
     `X-WR-CALNAME:${escapeText(options.name)}`,

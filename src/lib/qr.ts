@@ -21,6 +21,17 @@ export async function qrSvg(text: string, label: string): Promise<string> {
 }
 
 /**
+ * A QR code as a standalone SVG file, to download for slides: a document of its own (with its
+ * namespace), 1,024 px by default when a tool needs a size, titled with the URL it encodes.
+ */
+export async function qrSvgFile(text: string): Promise<string> {
+  const svg = await matrixSvg(text);
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${svg
+    .replace(/^<svg /, '<svg width="1024" height="1024" ')
+    .replace(/^(<svg[^>]*>)/, `$1<title>${escapeXml(text)}</title>`)}`;
+}
+
+/**
  * The same short link is drawn on the entry's page, its presenter page and the trainer kit, in
  * both locales: encode each once per build.
  */

@@ -39,6 +39,12 @@ export const shortLinkPath = (code: string) => withBase(`c/${code}/`);
  */
 export const shortLinkUrl = (code: string, site: URL | undefined) => absoluteUrl(shortLinkPath(code), site);
 
+/**
+ * A short link's QR code as a file to download (`svg` or `png`), next to its `/c/<code>/` page.
+ * @example qrFilePath('charte', 'png') // "/c/charte/qr.png" under base "/"
+ */
+export const qrFilePath = (code: string, format: 'svg' | 'png') => withBase(`c/${code}/qr.${format}`);
+
 /** The French page of a short-linked entry (site-relative, with the base path). */
 export const entryPath = (kind: ShortLinkKind, slug: string) => withBase(`${shortLinkSections[kind]}/${slug}/`);
 

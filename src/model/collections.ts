@@ -24,6 +24,11 @@ export interface FolderCollection {
   labelSingular: string;
   /** Field used as the entry's title in lists. */
   summaryField: string;
+  /**
+   * The section its pages live in, `src/pages/[...lang]/<route>/[slug].astro`: an entry's slug
+   * must not be one of that folder's static routes (`slugs.ts`).
+   */
+  route: string;
 }
 export interface FileCollection {
   kind: 'file';
@@ -37,6 +42,7 @@ export const folderCollections = {
   cards: {
     kind: 'folder',
     folder: 'cards',
+    route: 'cartes',
     schema: cardSchema,
     label: 'Cartes à partager',
     labelSingular: 'Carte',
@@ -45,6 +51,7 @@ export const folderCollections = {
   capsules: {
     kind: 'folder',
     folder: 'capsules',
+    route: 'capsules',
     schema: capsuleSchema,
     label: 'Capsules',
     labelSingular: 'Capsule',
@@ -53,6 +60,7 @@ export const folderCollections = {
   paths: {
     kind: 'folder',
     folder: 'paths',
+    route: 'parcours',
     schema: pathSchema,
     label: 'Parcours',
     labelSingular: 'Parcours',
@@ -61,6 +69,7 @@ export const folderCollections = {
   guidelines: {
     kind: 'folder',
     folder: 'guidelines',
+    route: 'charte',
     schema: guidelineSchema,
     label: 'Charte',
     labelSingular: 'Règle',
@@ -69,6 +78,7 @@ export const folderCollections = {
   testimonials: {
     kind: 'folder',
     folder: 'testimonials',
+    route: 'temoignages',
     schema: testimonialSchema,
     label: 'Témoignages',
     labelSingular: 'Témoignage',
@@ -77,6 +87,7 @@ export const folderCollections = {
   challenges: {
     kind: 'folder',
     folder: 'challenges',
+    route: 'defis',
     schema: challengeSchema,
     label: 'Défis',
     labelSingular: 'Défi',
@@ -85,6 +96,7 @@ export const folderCollections = {
   events: {
     kind: 'folder',
     folder: 'events',
+    route: 'agenda',
     schema: eventSchema,
     label: 'Agenda',
     labelSingular: 'Événement',

@@ -1,24 +1,36 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { type FolderCollectionName, fileCollections, folderCollections } from './collections.ts';
 import { type Problem, zodProblems } from './errors.ts';
 import { splitFrontmatter } from './frontmatter.ts';
 import { checkReferences } from './references.ts';
 import { locales } from './schemas/common.ts';
 import { checkShortCodes } from './shortcodes.ts';
+import { checkSlugs, type SlugClaim } from './slugs.ts';
 import type { EntryId, LoadedEntry } from './types.ts';
+import { checkEventUids } from './uids.ts';
 import { parseYaml } from './yaml.ts';
 
 export type { EntryId, LoadedEntry } from './types.ts';
 
+/** This project's routes, whose static segments no entry may take (`slugs.ts`). */
+const ownPages = fileURLToPath(new URL('../pages/', import.meta.url));
+
 /**
  * Reads and validates the whole `content/` folder outside Astro: every entry against its schema,
- * then references and short codes. Used by the build (to stop with a readable list of every
- * problem), by `npm run check:content` and by the tests.
+ * then references, short codes, event uids and slugs (against the routes in `pagesDir`). Used by
+ * the build (to stop with a readable list of every problem), by `npm run check:content` and by
+ * the tests.
  */
-export function loadContent(root: string, contentDir = 'content'): { entries: LoadedEntry[]; problems: Problem[] } {
+export function loadContent(
+  root: string,
+  contentDir = 'content',
+  pagesDir = ownPages,
+): { entries: LoadedEntry[]; problems: Problem[] } {
   const entries: LoadedEntry[] = [];
   const existing: EntryId[] = [];
+  const claims: SlugClaim[] = [];
   const problems: Problem[] = [];
   for (const [name, c] of Object.entries(folderCollections)) {
     for (const locale of locales) {
@@ -30,8 +42,11 @@ export function loadContent(root: string, contentDir = 'content'): { entries: Lo
         const file = `${contentDir}/${c.folder}/${locale}/${f}`;
         const id: EntryId = { collection: name as FolderCollectionName, locale, slug: f.slice(0, -3) };
         existing.push(id);
+        const claim: SlugClaim = { collection: id.collection, locale, name: id.slug, file };
+        claims.push(claim);
         try {
           const { data, body } = splitFrontmatter(readFileSync(join(dir, f), 'utf8'));
+          if (data && typeof data === 'object' && 'slug' in data) claim.slugField = data.slug;
           const parsed = c.schema.safeParse(data);
           if (!parsed.success) problems.push(...zodProblems(file, parsed.error));
           else
@@ -63,6 +78,11 @@ export function loadContent(root: string, contentDir = 'content'): { entries: Lo
       problems.push({ file, field: '', message: `YAML illisible : ${(err as Error).message}` });
     }
   }
-  problems.push(...checkReferences(entries, existing), ...checkShortCodes(entries));
+  problems.push(
+    ...checkReferences(entries, existing),
+    ...checkShortCodes(entries),
+    ...checkEventUids(entries),
+    ...checkSlugs(claims, pagesDir),
+  );
   return { entries, problems };
 }

@@ -69,6 +69,7 @@ export const validEntries: Record<string, Record<string, unknown>> = {
     kind: 'web-cafe',
     link: 'https://visio.exemple.fr/cafe',
     capsules: ['premiers-pas'],
+    uid: '5f0c8d2e-3b1a-4c6e-9f7d-2a4b6c8d0e1f',
     code: 'cafe',
   },
 };

@@ -104,7 +104,6 @@ function inputIdentifiers(): Set<string> {
 /**
  * Address-shaped strings the site may contain, none built from the logs:
  * - contact addresses written in the content (pages and settings; not the opt-in list);
- * - iCalendar UIDs, `<event slug>@<site host>` as RFC 5545 recommends;
  * - version strings in bundled code (`decap-cms-app@3.16.3`);
  * - translators' credits inside Pagefind's UI bundle, a file its binary writes verbatim
  *   (the identifier check above still covers it).
@@ -112,17 +111,9 @@ function inputIdentifiers(): Set<string> {
 function allowedAddress(): (address: string, file: string) => boolean {
   const content = walk(join(root, 'content')).filter((f) => f.endsWith('.md') || f.endsWith('programme.yaml'));
   const contacts = new Set(content.flatMap((f) => addresses(readFileSync(f, 'utf8'))));
-  const { siteUrl } = parse(readFileSync(join(root, 'content/settings/programme.yaml'), 'utf8')) as { siteUrl: string };
-  const host = new URL(siteUrl).hostname;
-  const events = new Set(walk(join(root, 'content/events/fr')).map((f) => f.replace(/^.*\//, '').replace(/\.md$/, '')));
   return (address, file) => {
-    const [local = '', domain = ''] = address.split('@');
-    return (
-      contacts.has(address) ||
-      (file.endsWith('.ics') && domain === host && events.has(local)) ||
-      /^[\d.]+$/.test(domain) ||
-      /^pagefind\/pagefind(-component)?-ui\.js$/.test(file)
-    );
+    const domain = address.split('@')[1] ?? '';
+    return contacts.has(address) || /^[\d.]+$/.test(domain) || /^pagefind\/pagefind(-component)?-ui\.js$/.test(file);
   };
 }
 

@@ -1,6 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { loadContent } from '../../src/model/load.ts';
@@ -11,7 +10,7 @@ import { root, testBase, testDist } from '../lib/paths.ts';
 import { decodeSvg } from '../unit/training/decode-qr.ts';
 
 /**
- * The training side of the test build, read as files: short links, QR codes, iCalendar, the
+ * The training side of the test build, read as files: short links, QR codes, the
  * charter's order, testimonials' consent and where JavaScript is (not) shipped.
  */
 const { entries } = loadContent(root);
@@ -113,51 +112,6 @@ describe('QR codes decode to the absolute short link', () => {
       const [qr] = qrCodes(html(page ?? ''));
       expect(qr?.url, page).toBe(absolute(`c/${code}/`));
       expect(decodeSvg(qr?.svg ?? ''), page).toBe(absolute(`c/${code}/`));
-    }
-  });
-});
-
-describe('iCalendar', () => {
-  const read = (file: string) => readFileSync(join(testDist, file), 'utf8');
-  const parseCalendar = (text: string) => {
-    const root = new ICAL.Component(ICAL.parse(text));
-    for (const tz of root.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(new ICAL.Timezone(tz));
-    return root.getAllSubcomponents('vevent').map((c) => new ICAL.Event(c));
-  };
-  const checkLines = (text: string) => {
-    expect(text).toMatch(/^BEGIN:VCALENDAR\r\n/);
-    expect(text.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
-    for (const line of text.split('\r\n')) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
-  };
-
-  it('the feed holds every event at its Paris time', () => {
-    const text = read('agenda.ics');
-    checkLines(text);
-    const parsed = parseCalendar(text);
-    expect(parsed).toHaveLength(events.length);
-    for (const e of events) {
-      const ev = parsed.find((p) => p.uid.startsWith(`${e.slug}@`));
-      expect(ev?.summary).toBe(e.data.title);
-      expect(ev?.startDate.zone?.tzid).toBe('Europe/Paris');
-      expect(ev?.startDate.toJSDate().toISOString(), e.slug).toBe(e.data.start.toISOString());
-      expect(ev?.endDate.toJSDate().toISOString(), e.slug).toBe(e.data.end.toISOString());
-      const wallClock = new Intl.DateTimeFormat('sv-SE', {
-        timeZone: 'Europe/Paris',
-        dateStyle: 'short',
-        timeStyle: 'medium',
-      });
-      expect(ev?.startDate.toString().replace('T', ' ')).toBe(wallClock.format(e.data.start));
-    }
-  });
-
-  it('each event has its own file with the same UID and times', () => {
-    for (const e of events) {
-      const text = read(`agenda/${e.slug}.ics`);
-      checkLines(text);
-      const [ev, ...rest] = parseCalendar(text);
-      expect(rest).toHaveLength(0);
-      expect(ev?.uid).toBe(`${e.slug}@${new URL(siteUrl).hostname}`);
-      expect(ev?.startDate.toJSDate().toISOString()).toBe(e.data.start.toISOString());
     }
   });
 });

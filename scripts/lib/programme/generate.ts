@@ -148,10 +148,20 @@ function varied(
     const days = rng.int(spread[0], spread[1]);
     for (const field of dateFields) if (field in data) data[field] = shiftDate(data[field], days);
   }
+  if (name === 'events') data.uid = seededUuid(rng);
   if (name === 'paths') data.order = n;
   if (name === 'guidelines') data.order = Number(data.order ?? 0) + n;
   if (name === 'testimonials') data.name = `${rng.pick(names.first)} ${rng.pick(names.last)}`;
   return data;
+}
+
+/** A version-4 UUID drawn from the seeded source: every event needs its own calendar uid. */
+function seededUuid(rng: Random): string {
+  const bytes = Array.from({ length: 16 }, () => rng.int(0, 255));
+  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x40;
+  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
+  const hex = bytes.map((b) => b.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
 /** Moves a date (`2026-11-17`) or date-time by whole days, keeping its form. */

@@ -23,6 +23,16 @@ export const eventSchema = z
     link: z.url().optional().meta({ label: 'Lien de connexion' }),
     /** Capsules to watch before or after. */
     capsules: z.array(ref('capsules', 'Capsule')).default([]).meta({ label: 'Capsules liées' }),
+    /**
+     * The event's identity in calendar apps (the iCalendar UID): a UUID the CMS writes once when
+     * the entry is created and never changes, so a renamed file or a retitled event updates the
+     * event already in a calendar instead of adding a second one. French and English share it.
+     */
+    uid: z.uuid().meta({
+      label: 'Identifiant agenda',
+      hint: 'Créé automatiquement, à ne jamais modifier : les agendas des abonnés reconnaissent l’événement par lui.',
+      widget: 'uuid',
+    }),
     /** Stable short link `/c/<code>/`. */
     code: shortCode(),
     aliases: aliases(),

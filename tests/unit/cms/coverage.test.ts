@@ -112,6 +112,17 @@ describe('widgets fit the fields', () => {
     });
   });
 
+  it('an event’s calendar uid is Decap’s uuid widget, written once and copied to English', () => {
+    expect(by('events', 'uid')).toEqual({
+      name: 'uid',
+      label: 'Identifiant agenda',
+      required: true,
+      widget: 'uuid',
+      hint: expect.stringContaining('Créé automatiquement'),
+      i18n: 'duplicate',
+    });
+  });
+
   it('enums are selects labelled with the site’s words', () => {
     expect(by('capsules', 'level')?.options).toEqual([
       { value: 'debutant', label: 'Débutant' },

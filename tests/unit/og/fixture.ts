@@ -47,6 +47,7 @@ start: 2026-12-03T09:30:00+01:00
 end: 2026-12-03T10:00:00+01:00
 kind: web-cafe
 place: Siège d’Orléans
+uid: 0b6f3c1e-7a2d-4e5f-8a9b-1c2d3e4f5a6b
 code: web-cafe
 ---
 `;
