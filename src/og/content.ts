@@ -1,5 +1,5 @@
 import type { Locale } from '../model/schemas/common.ts';
-import type { OgKind } from './paths.ts';
+import type { OgKind } from './files.ts';
 
 /**
  * Everything an image shows, already translated and formatted: the templates only lay it out.

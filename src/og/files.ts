@@ -1,4 +1,5 @@
-import type { OgKind } from './paths.ts';
+/** Kinds of Open Graph images: one template each. */
+export type OgKind = 'card' | 'capsule' | 'path' | 'guideline' | 'testimonial' | 'event' | 'default';
 
 /**
  * Where an image lives inside the build output, without the base path. The pages' URLs

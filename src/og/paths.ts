@@ -1,9 +1,6 @@
 import { withBase } from '../lib/urls.ts';
 import type { Locale } from '../model/schemas/common.ts';
-import { ogFile, squareFile } from './files.ts';
-
-/** Kinds of Open Graph images: one template each. */
-export type OgKind = 'card' | 'capsule' | 'path' | 'guideline' | 'testimonial' | 'event' | 'default';
+import { type OgKind, ogFile, squareFile } from './files.ts';
 
 /**
  * Where an entry's Open Graph image is served (1200×630 PNG), site-relative with the base.

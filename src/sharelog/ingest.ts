@@ -11,26 +11,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { InputFile } from './read.ts';
 import { ingestWithStore } from './store/run.ts';
-import type { Zone } from './timestamp.ts';
-import type { ChallengeDef, DashboardOutput, RejectWriter } from './types.ts';
+import type { DashboardOutput, IngestOptions } from './types.ts';
 
-/** Anything that looks like an e-mail address is a person's identifier, never a group's name. */
-export const emailLike = /[^\s@]+@[^\s@]+\.[^\s@]+/;
-
-export interface IngestOptions {
-  zone: Zone;
-  /** Minimum active ambassadors for a team to be named (k-anonymity). Default 5. */
-  k?: number;
-  /** Inclusive local day numbers (see timestamp.ts parseDay). */
-  from?: number | undefined;
-  to?: number | undefined;
-  challenges?: readonly ChallengeDef[];
-  /** Opt-in leaderboard: lower-cased ambassador id → chosen display name. */
-  optIn?: ReadonlyMap<string, string>;
-  onReject?: RejectWriter;
-  onProgress?: (rows: number) => void;
-  progressEvery?: number;
-}
+export type { IngestOptions } from './types.ts';
 
 /** Reads every file in the order given (callers pass listInputs' sorted list) and aggregates. */
 export async function ingestFiles(files: readonly InputFile[], opts: IngestOptions): Promise<DashboardOutput> {

@@ -12,6 +12,9 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+/** Anything that looks like an e-mail address is a person's identifier, never a group's name. */
+export const emailLike = /[^\s@]+@[^\s@]+\.[^\s@]+/;
+
 export const KEY_ENV = 'RELAIS_SHARELOG_KEY';
 
 export class KeyError extends Error {}

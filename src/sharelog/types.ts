@@ -178,3 +178,19 @@ export interface EventRecord {
   team: string | null;
   variant: string;
 }
+
+/** What every ingestion run is told: time zone, k, period, challenges, opt-ins, callbacks. */
+export interface IngestOptions {
+  zone: Zone;
+  /** Minimum active ambassadors for a team to be named (k-anonymity). Default 5. */
+  k?: number;
+  /** Inclusive local day numbers (see timestamp.ts parseDay). */
+  from?: number | undefined;
+  to?: number | undefined;
+  challenges?: readonly ChallengeDef[];
+  /** Opt-in leaderboard: lower-cased ambassador id → chosen display name. */
+  optIn?: ReadonlyMap<string, string>;
+  onReject?: RejectWriter;
+  onProgress?: (rows: number) => void;
+  progressEvery?: number;
+}

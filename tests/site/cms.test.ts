@@ -88,9 +88,13 @@ describe('the editors’ workshop (Decap CMS, local backend)', { timeout: 300_00
     for (const text of card.variants) await admin.addListItem(/Ajouter variantes de texte/, 'Texte', text);
     await admin.field('Visible à partir du').fill('2026-11-20');
     await admin.field('Pourquoi partager').fill(card.why);
-    // The documentation's picture of the workshop: French form, English beside it.
-    await admin.field('Titre').scrollIntoViewIfNeeded();
-    await page.screenshot({ path: join(root, 'docs/images/admin-fr.png') });
+    // The documentation's picture of the workshop, only when asked (`npm run docs:screenshots`):
+    // a test run never writes into the working tree.
+    const shots = process.env.RELAIS_SCREENSHOTS;
+    if (shots) {
+      await admin.field('Titre').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(root, shots, 'admin-fr.png') });
+    }
     await admin.publish();
 
     const file = `content/cards/fr/${card.slug}.md`;

@@ -5,16 +5,15 @@
  */
 import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { emailLike } from '../ingest.ts';
-import { pseudonym } from '../pseudonym.ts';
+import { emailLike, pseudonym } from '../pseudonym.ts';
 import type { InputFile } from '../read.ts';
 import { type DashboardOutput, REASONS, type Reason } from '../types.ts';
 import { blockReader } from './blockfile.ts';
 import { openDict, type Remap } from './dict.ts';
 import { type FileEntry, type Manifest, writeManifest } from './manifest.ts';
 import { mergeWeeks } from './merge.ts';
+import type { StoreOptions, StoreReport } from './options.ts';
 import type { PartMeta } from './part.ts';
-import type { StoreOptions, StoreReport } from './run.ts';
 import { type Contributor, computeWeek, type WeekPartial } from './week.ts';
 import { challengePlan } from './weekchallenges.ts';
 

@@ -7,41 +7,20 @@
 import { mkdirSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { IngestOptions } from '../ingest.ts';
 import type { InputFile } from '../read.ts';
 import type { DashboardOutput } from '../types.ts';
 import { CacheDamage } from './blockfile.ts';
-import type { openDict } from './dict.ts';
 import { finishRun } from './finish.ts';
 import { hashSeeds } from './hash.ts';
 import { canContinue, entryKey, hashContent, hashPrefix, RACY_MS, statKey } from './identity.ts';
 import { acquireLock } from './lock.ts';
 import { type FileEntry, type Manifest, readManifest } from './manifest.ts';
+import type { StoreOptions, StoreReport } from './options.ts';
 import type { PartContext, PartMeta } from './part.ts';
 import { readPart } from './readpart.ts';
 import { storeStamp } from './stamp.ts';
-import type { AcceptedHook } from './week.ts';
 
-export interface StoreOptions extends IngestOptions {
-  cacheDir: string;
-  key: Buffer;
-  /** Ignore the cache's content (it is rewritten). */
-  full?: boolean;
-  /** Read every file again (for --rejects: rejects are never cached, they hold raw rows). */
-  reread?: boolean;
-  /** A hook for every accepted event (forces every week to be recomputed): the Parquet export. */
-  onEvent?: (dict: ReturnType<typeof openDict>) => AcceptedHook;
-}
-
-export interface StoreReport {
-  /** Why the cache was not used, if it was not. */
-  rebuilt: string | null;
-  filesRead: number;
-  tailsRead: number;
-  filesReused: number;
-  weeksComputed: number;
-  weeks: number;
-}
+export type { StoreOptions, StoreReport } from './options.ts';
 
 const empty = (stamp: string): Manifest => ({
   stamp,
