@@ -4,9 +4,9 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { satteri } from '@astrojs/markdown-satteri';
 import { defineConfig } from 'astro/config';
-import { hubCsp } from './deploy/headers.ts';
 import relaisAdmin from './src/integrations/admin-bundle.ts';
 import relaisContent from './src/integrations/content-check.ts';
+import relaisCsp from './src/integrations/csp.ts';
 import relaisIncremental from './src/integrations/incremental.ts';
 import relaisOg from './src/integrations/og.ts';
 import relaisPagefind from './src/integrations/pagefind.ts';
@@ -38,13 +38,12 @@ export default defineConfig({
     defaultLocale: 'fr',
     routing: { prefixDefaultLocale: false },
   },
-  // Each page carries its Content-Security-Policy in a <meta>, with the hashes of what Astro
-  // inlines; nginx adds the rest as a header (deploy/headers.ts says which part goes where).
-  security: { csp: hubCsp },
   // Pages whose data (src/lib/cache-key.ts) and code are unchanged since the last build are
   // copied from `cacheDir` instead of rendered; any code change renders every page
   // (src/integrations/incremental.ts). `RELAIS_INCREMENTAL=off` renders every page.
   experimental: { incrementalBuild: process.env.RELAIS_INCREMENTAL !== 'off' },
   markdown: { processor: satteri({ mdastPlugins: [baseLinks(base)] }) },
-  integrations: [relaisAdmin(), relaisContent(), relaisIncremental(), relaisPagefind(), relaisOg()],
+  // relaisCsp last: it hashes the inline code of the pages as the other integrations leave them,
+  // into the nginx maps that give each page its Content-Security-Policy (deploy/headers.ts).
+  integrations: [relaisAdmin(), relaisContent(), relaisIncremental(), relaisPagefind(), relaisOg(), relaisCsp()],
 });

@@ -1,61 +1,72 @@
-import type { AstroUserConfig } from 'astro';
-
-type CspConfig = Exclude<NonNullable<NonNullable<AstroUserConfig['security']>['csp']>, boolean>;
+import type { InlineHashes } from '../src/csp/inline.ts';
 
 /**
  * The hub's security headers, in one place for the build, nginx and the tests. Above all its
- * Content-Security-Policy:
+ * Content-Security-Policy, one per page, sent by nginx as a header:
  *
- * It is split in two, and the browser enforces both (a resource must pass each policy):
- * - **the page's `<meta http-equiv="content-security-policy">`**, written by Astro's
- *   `security.csp` at build time (`astro.config.mjs`): every directive that depends on the page,
- *   above all `script-src`/`style-src` with the hashes of the scripts and styles Astro inlines.
- *   It travels with `dist/`, so it can never fall out of step with the pages.
- * - **the nginx header** (`deploy/nginx/relais-headers.conf`): the directives a `<meta>` cannot
- *   carry (`frame-ancestors`) plus a few that never depend on the page. It has no `default-src`,
- *   `script-src` or `style-src`, so it never blocks what the meta allows.
+ * - the build (`src/integrations/csp.ts`) reads every page it wrote, hashes the inline scripts
+ *   and `<style>` elements that page holds, and writes the page's policy (`pagePolicy`) to an
+ *   nginx map in `dist/_csp/` (`src/csp/map.ts`);
+ * - `deploy/nginx/relais.conf` includes that map and `relais-headers.conf` sends
+ *   `Content-Security-Policy: $relais_csp` on every response: a page gets its own policy, any
+ *   other file `defaultPolicy`, uploaded media `mediaPolicy`.
  *
- * `tests/unit/deploy/` checks that the nginx files say what this module says; `tests/site/csp.test.ts`
- * loads every page type in Chromium behind the real headers and expects no violation.
+ * A header, not a `<meta>`: it can carry `frame-ancestors` (and a `report-uri`), and a page's
+ * policy lists only its own hashes (Astro's meta listed every hash of the build on every page).
+ * `tests/unit/deploy/` checks that the nginx files say what this module says;
+ * `tests/site/csp.test.ts` checks every built page's policy and loads page types in Chromium
+ * through the real nginx, expecting no violation.
  */
 
-/** Directives for every page (the meta's part, besides script/style). */
-export const hubDirectives = [
-  "default-src 'self'",
-  "img-src 'self' data:",
-  "media-src 'self'",
-  "font-src 'self'",
-  // Pagefind fetches its index; the dashboards fetch nothing (their data is in the page).
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-] as const;
+type Directives = Record<string, readonly string[]>;
 
 /**
- * `security.csp` for `astro.config.mjs`.
- * - Scripts: own files and the hashes of the module scripts Astro inlines; `'wasm-unsafe-eval'`
- *   lets Pagefind compile its WebAssembly (it does not allow `eval`). Never `'unsafe-inline'`.
- * - Styles: own files and the hashes of inlined `<style>` elements. `style` *attributes* are
- *   allowed (`style-src-attr 'unsafe-inline'`): components pass sizes as CSS custom properties
- *   (`style="--qr-size: 8rem"`, chart heights computed from the data). An attribute cannot hold
- *   a selector, and whatever `url()` it could name is still held by `img-src`/`font-src 'self'`.
+ * What every page may do, before its own hashes:
+ * - Scripts: own files only, never `'unsafe-inline'`; `'wasm-unsafe-eval'` lets Pagefind compile
+ *   its WebAssembly (it does not allow `eval`).
+ * - Styles: own files; `style` *attributes* are allowed (`style-src-attr 'unsafe-inline'`):
+ *   components pass sizes as CSS custom properties (`style="--qr-size: 8rem"`, chart heights
+ *   computed from the data). An attribute cannot hold a selector, and whatever `url()` it could
+ *   name is still held by `img-src`/`font-src 'self'`.
+ * - Never framed: presenter mode uses the Fullscreen API, not a frame. An intranet portal that
+ *   must embed the hub puts its own origin in `frame-ancestors` and drops `X-Frame-Options`.
  */
-export const hubCsp: CspConfig = {
-  algorithm: 'SHA-256',
-  directives: [...hubDirectives],
-  scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
-  // Astro's default 'self' stays on style-src (naming it here too makes Astro warn that
-  // style-src-attr does not inherit it, which is the point).
-  styleDirective: { resources: [{ resource: "'unsafe-inline'", kind: 'attribute' }] },
+export const hubDirectives: Directives = {
+  'default-src': ["'self'"],
+  'script-src': ["'self'", "'wasm-unsafe-eval'"],
+  'style-src': ["'self'"],
+  'style-src-attr': ["'unsafe-inline'"],
+  'img-src': ["'self'", 'data:'],
+  'media-src': ["'self'"],
+  'font-src': ["'self'"],
+  // Pagefind fetches its index; the dashboards fetch nothing (their data is in the page).
+  'connect-src': ["'self'"],
+  'object-src': ["'none'"],
+  'base-uri': ["'self'"],
+  'form-action': ["'self'"],
+  'frame-ancestors': ["'none'"],
 };
 
 /**
- * What the nginx header adds on HTML pages (`add_header Content-Security-Policy`). The hub is
- * never framed (presenter mode uses the Fullscreen API, not a frame); an intranet portal that
- * must embed it replaces `'none'` with its own origin here and in `relais-headers.conf`.
+ * A page's policy: the hub's directives, its inline code's hashes, and `extra` sources (the
+ * admin's). A hash next to `'unsafe-inline'` would switch `'unsafe-inline'` off, so a directive
+ * that allows inline code gets no hashes.
+ * @example pagePolicy({ scripts: [], styles: ["'sha256-…'"] }) // "default-src 'self'; …; style-src 'self' 'sha256-…'; …"
  */
-export const headerPolicy = "frame-ancestors 'none'; object-src 'none'; base-uri 'self'; form-action 'self'";
+export function pagePolicy(hashes: InlineHashes, extra: Directives = {}): string {
+  const own: Directives = { 'script-src': hashes.scripts, 'style-src': hashes.styles };
+  const names = new Set([...Object.keys(hubDirectives), ...Object.keys(extra)]);
+  return [...names]
+    .map((name) => {
+      const sources = [...(hubDirectives[name] ?? []), ...(extra[name] ?? [])];
+      if (!sources.includes("'unsafe-inline'")) sources.push(...(own[name] ?? []));
+      return `${name} ${[...new Set(sources)].join(' ')}`;
+    })
+    .join('; ');
+}
+
+/** Files that are not pages (scripts, styles, images, Pagefind's index) and pages missing from the map. */
+export const defaultPolicy = pagePolicy({ scripts: [], styles: [] });
 
 /**
  * Files editors upload (`/media/`) are served with a policy of their own: an SVG opened
@@ -90,13 +101,18 @@ export const referrerPolicy = { default: 'strict-origin-when-cross-origin', shar
 
 /**
  * The headers nginx sends for a path under the base path (`tests/site/nginx.test.ts` checks
- * that it does): lets a test server stand in for nginx.
+ * that it does): lets a test server stand in for nginx. `pagePolicyOf` gives a page's policy
+ * from the build's map (`readPolicies` in src/csp/map.ts); other paths get `defaultPolicy`.
  * @example hubHeaders('/hub/partager/ma-carte/linkedin/', '/hub/')['referrer-policy'] // 'no-referrer'
  */
-export function hubHeaders(path: string, base: string): Record<string, string> {
+export function hubHeaders(
+  path: string,
+  base: string,
+  pagePolicyOf: (path: string) => string | undefined = () => undefined,
+): Record<string, string> {
   const rest = path.startsWith(base) ? path.slice(base.length) : path;
   return {
-    'content-security-policy': rest.startsWith('media/') ? mediaPolicy : headerPolicy,
+    'content-security-policy': rest.startsWith('media/') ? mediaPolicy : (pagePolicyOf(path) ?? defaultPolicy),
     'x-frame-options': 'DENY',
     'x-content-type-options': 'nosniff',
     'referrer-policy': /^(en\/)?partager\//.test(rest) ? referrerPolicy.share : referrerPolicy.default,
@@ -141,4 +157,20 @@ export function adminSources(backend: CmsBackendHosts): { connect: string[]; img
     if (backend.base_url) img.add(origin(backend.base_url));
   }
   return { connect: [...api], img: [...img], style: ["'unsafe-inline'"] };
+}
+
+/**
+ * What the admin (`/admin/`, Decap CMS) adds to the hub's policy: `adminSources`, and
+ * `'unsafe-eval'` because Decap validates its configuration with Ajv, which compiles validators
+ * with `new Function` (without it the admin stops at « Error loading the CMS configuration »;
+ * `tests/site/csp.test.ts` checks that it still does). No other page gets it.
+ */
+export function adminDirectives(backend: CmsBackendHosts): Directives {
+  const sources = adminSources(backend);
+  return {
+    'script-src': ["'unsafe-eval'"],
+    'style-src': sources.style,
+    'connect-src': sources.connect,
+    'img-src': sources.img,
+  };
 }

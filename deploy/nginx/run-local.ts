@@ -10,7 +10,8 @@
  * `--user`, else anonymous.
  * The files are copied into a temporary prefix with these changes: `listen` → 127.0.0.1:port
  * and `root` → a folder whose `hub/` is the build (each must match exactly once, so a config
- * that drifts fails loudly instead of being half rewritten), `/var/log/nginx/` and
+ * that drifts fails loudly instead of being half rewritten), the two CSP map includes → that
+ * build's `_csp/`, `/var/log/nginx/` and
  * `/var/log/relais/` → the prefix's `logs/`, and the SSO address → the stand-in's port.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
@@ -75,6 +76,8 @@ export function renderLocal(o: LocalOptions): Record<string, string> {
     'relais.conf',
   );
   server = replaceOnce(server, /^ {4}root \/srv\/relais;$/m, `    root ${o.root};`, 'relais.conf');
+  for (const map of ['pages.map', 'policies.map'])
+    server = replaceOnce(server, `/srv/relais/hub/_csp/${map};`, `${o.root}/hub/_csp/${map};`, 'relais.conf');
   server = server.replaceAll('/var/log/nginx/', `${o.logs}/`).replaceAll('/var/log/relais/', `${o.logs}/`);
   let sso = read('snippets/relais-sso.conf');
   sso = sso.replaceAll('127.0.0.1:4180', `127.0.0.1:${o.ssoPort}`);

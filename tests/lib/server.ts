@@ -28,7 +28,8 @@ const types: Record<string, string> = {
  * A static server for the test build on a free loopback port, serving `dist` under the base
  * path like the production nginx does: directory → index.html, the site's 404 page otherwise,
  * and byte ranges (without them Chromium cannot seek in a video, and chapter links fail).
- * `headers` adds response headers by path (the CSP tests pass nginx's, from `deploy/headers.ts`).
+ * `headers` adds response headers by path (the CMS test passes nginx's: `hubHeaders` and the
+ * build's CSP maps).
  */
 export async function serve(
   dir = testDist,

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { parse } from 'yaml';
+import { hubHeaders } from '../../deploy/headers.ts';
+import { readPolicies } from '../../src/csp/map.ts';
 import { splitFrontmatter } from '../../src/model/frontmatter.ts';
 import { loadContent } from '../../src/model/load.ts';
 import { cardSchema } from '../../src/model/schemas/card.ts';
@@ -41,7 +43,9 @@ beforeAll(async () => {
   const port = await freePort();
   const out = await ws.build({ RELAIS_CMS_PORT: String(port) });
   stops.push((await startDecapServer(ws.dir, port)).stop);
-  const site = await serve(out, '/hub/');
+  // The admin's policy as nginx sends it, from this build's CSP maps.
+  const policyOf = readPolicies(out, '/hub/');
+  const site = await serve(out, '/hub/', (path) => hubHeaders(path, '/hub/', policyOf));
   stops.push(site.close);
   browser = await launch();
   const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1440, height: 900 } });

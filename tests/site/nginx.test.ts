@@ -16,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectLogs } from '../../deploy/collect-logs.ts';
 import { hubHeaders } from '../../deploy/headers.ts';
 import { fakeSso, type LocalNginx, nginxBinary, startLocal } from '../../deploy/nginx/run-local.ts';
+import { readPolicies } from '../../src/csp/map.ts';
 import { root, testBase, testDist } from '../lib/paths.ts';
 
 /**
@@ -53,12 +54,25 @@ describe.skipIf(!nginx)(`nginx serves the build (${nginx ? 'nginx found' : 'SKIP
   });
 
   it('sends the security headers deploy/headers.ts defines, on pages and on errors', async () => {
-    for (const path of ['', 'cartes/', `partager/${card}/linkedin/`, 'admin/', 'media/logo.svg', 'nulle-part/']) {
+    // Each page's CSP comes from the build's maps; the rest (scripts, media) from relais.conf.
+    const policyOf = readPolicies(testDist, testBase);
+    const paths = ['', 'cartes/', `partager/${card}/linkedin/`, `partager/${card}/linkedin`, 'admin/', 'recherche/'];
+    for (const path of [...paths, 'media/logo.svg', 'pagefind/pagefind.js', 'cartes', 'nulle-part/']) {
       const res = await get(path);
-      const expected = hubHeaders(`${testBase}${path}`, testBase);
+      // The share route without its slash is served its page, like with it.
+      const expected = hubHeaders(`${testBase}${path.replace(/linkedin$/, 'linkedin/')}`, testBase, policyOf);
       for (const [name, value] of Object.entries(expected))
         expect(res.headers.get(name), `${path} ${name}`).toBe(value);
     }
+    // Not the same policy everywhere: the pages' hashes differ.
+    const policies = await Promise.all(paths.map(async (p) => (await get(p)).headers.get('content-security-policy')));
+    expect(new Set(policies).size).toBeGreaterThan(3);
+  });
+
+  it('does not serve the CSP maps (they are nginx’s input, not the site’s)', async () => {
+    expect(existsSync(join(testDist, '_csp/pages.map'))).toBe(true);
+    expect((await get('_csp/pages.map')).status).toBe(404);
+    expect((await get('_csp/policies.map')).status).toBe(404);
   });
 
   it('keeps the share route from leaking intranet addresses, and the rest strict-origin', async () => {

@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
+  adminDirectives,
   adminSources,
-  headerPolicy,
-  hubCsp,
+  defaultPolicy,
   hubHeaders,
   mediaPolicy,
+  pagePolicy,
   permissionsPolicy,
 } from '../../../deploy/headers.ts';
 import { renderLocal } from '../../../deploy/nginx/run-local.ts';
@@ -14,14 +15,18 @@ const conf = readFileSync(new URL('../../../deploy/nginx/relais.conf', import.me
 const snippet = readFileSync(new URL('../../../deploy/nginx/snippets/relais-headers.conf', import.meta.url), 'utf8');
 
 describe('nginx says what deploy/headers.ts says', () => {
-  it('sends the same CSP header parts and Permissions-Policy', () => {
-    expect(conf).toContain(`default        "${headerPolicy}";`);
-    expect(conf).toContain(`~^/hub/media/  "${mediaPolicy}";`);
+  it('sends the same fixed policies and Permissions-Policy', () => {
+    expect(conf).toContain(`    default  "${defaultPolicy}";`);
+    expect(conf).toContain(`    media    "${mediaPolicy}";`);
     expect(snippet).toContain(`add_header Permissions-Policy "${permissionsPolicy}" always;`);
   });
 
-  it('never puts default-src, script-src or style-src in the page header (the meta holds them)', () => {
-    for (const directive of ['default-src', 'script-src', 'style-src']) expect(headerPolicy).not.toContain(directive);
+  it('takes each page’s policy from the build’s maps, inside map blocks', () => {
+    expect(conf).toMatch(/map \$uri \$relais_csp_page \{[^}]*include \/srv\/relais\/hub\/_csp\/pages\.map;/);
+    expect(conf).toMatch(/map \$relais_csp_page \$relais_csp \{[^}]*include \/srv\/relais\/hub\/_csp\/policies\.map;/);
+    // nginx takes the hash sizes only before the first map.
+    expect(conf.indexOf('map_hash_max_size')).toBeLessThan(conf.indexOf('\nmap '));
+    expect(snippet).toContain('add_header Content-Security-Policy $relais_csp always;');
   });
 
   it('has no location with add_header (which would drop the server-level headers)', () => {
@@ -41,12 +46,30 @@ describe('hubHeaders', () => {
   });
 });
 
-describe('the build policy', () => {
-  it('allows no inline script and lets Pagefind compile WebAssembly', () => {
-    const resources = hubCsp.scriptDirective?.resources ?? [];
-    expect(resources).toContain("'wasm-unsafe-eval'");
-    expect(resources).not.toContain("'unsafe-inline'");
-    expect(resources).not.toContain("'unsafe-eval'");
+const directives = (policy: string) =>
+  Object.fromEntries(policy.split('; ').map((d) => [d.split(' ')[0], d.split(' ').slice(1)]));
+
+describe('pagePolicy', () => {
+  it('adds the page’s hashes to the hub’s directives, and never inline scripts or eval', () => {
+    const d = directives(pagePolicy({ scripts: ["'sha256-S='"], styles: ["'sha256-T='", "'sha256-U='"] }));
+    expect(d['script-src']).toEqual(["'self'", "'wasm-unsafe-eval'", "'sha256-S='"]);
+    expect(d['style-src']).toEqual(["'self'", "'sha256-T='", "'sha256-U='"]);
+    expect(d['frame-ancestors']).toEqual(["'none'"]);
+    expect(d['object-src']).toEqual(["'none'"]);
+    expect(directives(defaultPolicy)['script-src']).toEqual(["'self'", "'wasm-unsafe-eval'"]);
+  });
+
+  it('gives the admin Decap’s sources, and no hash where one would switch unsafe-inline off', () => {
+    const d = directives(
+      pagePolicy(
+        { scripts: ["'sha256-S='"], styles: ["'sha256-T='"] },
+        adminDirectives({ name: 'proxy', proxy_url: 'http://127.0.0.1:8081/api/v1' }),
+      ),
+    );
+    expect(d['script-src']).toEqual(["'self'", "'wasm-unsafe-eval'", "'unsafe-eval'", "'sha256-S='"]);
+    expect(d['style-src']).toEqual(["'self'", "'unsafe-inline'"]);
+    expect(d['connect-src']).toEqual(["'self'", 'http://127.0.0.1:8081']);
+    expect(d['img-src']).toEqual(["'self'", 'data:', 'blob:']);
   });
 });
 
@@ -79,6 +102,10 @@ describe('renderLocal', () => {
     expect(server).toContain('listen 127.0.0.1:8088;');
     expect(server).not.toMatch(/listen (80|\[::\])/);
     expect(server).toContain('root /tmp/r/www;');
+    expect(server).toContain('include /tmp/r/www/hub/_csp/pages.map;');
+    expect(server).toContain('include /tmp/r/www/hub/_csp/policies.map;');
+    const directives = server.split('\n').filter((line) => !line.trim().startsWith('#'));
+    expect(directives.filter((line) => line.includes('/srv/relais'))).toEqual([]);
     expect(server).toContain('access_log /tmp/r/logs/share.log relais_share;');
     expect(server).not.toContain('/var/log/');
     expect(files['snippets/relais-sso.conf']).toContain('http://127.0.0.1:4999/oauth2/auth');

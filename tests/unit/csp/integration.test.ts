@@ -1,0 +1,62 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { afterEach, describe, expect, it } from 'vitest';
+import { readPolicies } from '../../../src/csp/map.ts';
+import relaisCsp from '../../../src/integrations/csp.ts';
+
+type Hook = (options: unknown) => void;
+
+/** Runs the integration's two hooks on a folder of pages, as `astro build` would. */
+function buildDone(dist: string, base = '/hub/'): string[] {
+  const hooks = relaisCsp().hooks as AstroIntegration['hooks'] & Record<string, Hook>;
+  const logged: string[] = [];
+  (hooks['astro:config:done'] as Hook)({ config: { base } });
+  (hooks['astro:build:done'] as Hook)({
+    dir: pathToFileURL(`${dist}/`),
+    logger: { info: (m: string) => logged.push(m) },
+  });
+  return logged;
+}
+
+const dirs: string[] = [];
+function site(pages: Record<string, string>): string {
+  const dist = mkdtempSync(join(tmpdir(), 'relais-csp-site-'));
+  dirs.push(dist);
+  for (const [file, html] of Object.entries(pages)) {
+    mkdirSync(join(dist, file, '..'), { recursive: true });
+    writeFileSync(join(dist, file), html);
+  }
+  return dist;
+}
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('relais:csp', () => {
+  it('writes one policy per page with its own hashes, the admin’s with Decap’s sources', () => {
+    const dist = site({
+      'index.html': '<style>a{}</style><p>accueil</p>',
+      'cartes/x/index.html': '<style>a{}</style><script type="module">go()</script>',
+      'admin/index.html': '<script type="module" src="/hub/admin/cms.js"></script>',
+      '404.html': '<p>introuvable</p>',
+    });
+    const logged = buildDone(dist);
+    const policyOf = readPolicies(dist, '/hub/');
+    expect(policyOf('/hub/')).toContain("style-src 'self' 'sha256-");
+    expect(policyOf('/hub/')).toContain("script-src 'self' 'wasm-unsafe-eval';");
+    expect(policyOf('/hub/cartes/x/')).toMatch(/script-src 'self' 'wasm-unsafe-eval' 'sha256-[^']+';/);
+    expect(policyOf('/hub/admin/')).toContain("'unsafe-eval'");
+    expect(policyOf('/hub/admin/')).toContain("style-src 'self' 'unsafe-inline';");
+    expect(policyOf('/hub/nulle-part/')).toBe(policyOf('/hub/404.html'));
+    expect(readFileSync(join(dist, '_csp/policies.map'), 'utf8').match(/^p\d+ /gm)).toHaveLength(4);
+    expect(logged).toEqual([expect.stringMatching(/^4 pages, 4 politiques CSP en \d+ ms$/)]);
+  });
+
+  it('stops the build on an inline handler, naming the page', () => {
+    const dist = site({ 'cartes/y/index.html': '<button type="button" onclick="copy()">Copier</button>' });
+    expect(() => buildDone(dist)).toThrow('cartes/y/index.html: <button onclick> is an inline handler');
+  });
+});
