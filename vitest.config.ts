@@ -18,6 +18,9 @@ export default defineConfig({
           include: ['tests/site/**/*.test.ts'],
           globalSetup: ['tests/site/setup.ts'],
           testTimeout: 60_000,
+          // A browser on a loaded machine can take seconds to run a click's script: polls wait for
+          // an outcome up to 15 s (the 1 s default failed under load), and still fail if it never comes.
+          expect: { poll: { timeout: 15_000 } },
           hookTimeout: 300_000,
           fileParallelism: false,
         },
