@@ -76,6 +76,9 @@ try {
   throw err;
 }
 
+// MJML loads in a worker thread while the content is read (src/digest/html.ts).
+const { preloadMjml } = await import('../src/digest/html.ts');
+await preloadMjml();
 const root = resolve((values.root as string | undefined) ?? fileURLToPath(new URL('..', import.meta.url)));
 const { readSources, buildDigest } = await import('../src/digest/build.ts');
 let sources: Awaited<ReturnType<typeof readSources>>;

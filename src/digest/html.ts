@@ -62,14 +62,57 @@ export function digestMjml(v: DigestView, unsubscribe: string, unsubscribeLabel:
 </mjml>`;
 }
 
-/** Compiles the MJML to e-mail HTML; MJML (about 1 s to load) is imported only here, on first use. */
-export async function digestHtml(v: DigestView, unsubscribe: string, unsubscribeLabel: string): Promise<string> {
-  const { default: mjml2html } = await import('mjml');
-  const out = await mjml2html(digestMjml(v, unsubscribe, unsubscribeLabel), {
-    validationLevel: 'strict',
-    minify: false,
+/**
+ * MJML takes about a second to load (mjml-core alone is most of it), as long as reading the
+ * content does. It is loaded in a worker thread, started as early as the caller can
+ * (`preloadMjml()`), so that both happen at once on a machine with two cores or more. The
+ * worker is unref'd: it never keeps the process alive.
+ */
+const WORKER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const mjml = require(workerData.mjml);
+parentPort.on('message', async ({ id, source }) => {
+  try {
+    const out = await mjml(source, { validationLevel: 'strict' });
+    parentPort.postMessage({ id, html: out.html, errors: out.errors.map((e) => e.formattedMessage) });
+  } catch (err) {
+    parentPort.postMessage({ id, html: '', errors: [String(err && err.message || err)] });
+  }
+});`;
+
+interface Compiled {
+  id: number;
+  html: string;
+  errors: string[];
+}
+let worker: import('node:worker_threads').Worker | undefined;
+let nextId = 0;
+const pending = new Map<number, (r: Compiled) => void>();
+
+/** Starts loading MJML in the background; later calls reuse the same worker. */
+export async function preloadMjml(): Promise<void> {
+  if (worker) return;
+  const { Worker } = await import('node:worker_threads');
+  const { createRequire } = await import('node:module');
+  worker = new Worker(WORKER, { eval: true, workerData: { mjml: createRequire(import.meta.url).resolve('mjml') } });
+  worker.unref();
+  worker.on('message', (r: Compiled) => {
+    pending.get(r.id)?.(r);
+    pending.delete(r.id);
   });
-  if (out.errors?.length)
-    throw new Error(`MJML : ${out.errors.map((e: { formattedMessage: string }) => e.formattedMessage).join('; ')}`);
+}
+
+/** Compiles the MJML to e-mail HTML (strict validation: an MJML mistake is an error, not a broken mail). */
+export async function digestHtml(v: DigestView, unsubscribe: string, unsubscribeLabel: string): Promise<string> {
+  await preloadMjml();
+  const id = nextId++;
+  const source = digestMjml(v, unsubscribe, unsubscribeLabel);
+  const out = await new Promise<Compiled>((resolve) => {
+    pending.set(id, resolve);
+    worker?.ref();
+    worker?.postMessage({ id, source });
+  });
+  if (pending.size === 0) worker?.unref();
+  if (out.errors.length) throw new Error(`MJML : ${out.errors.join('; ')}`);
   return out.html;
 }
