@@ -5,6 +5,7 @@ import { challengeSchema } from './schemas/challenge.ts';
 import { eventSchema } from './schemas/event.ts';
 import { guidelineSchema } from './schemas/guideline.ts';
 import { leaderboardSchema } from './schemas/leaderboard.ts';
+import { objectivesSchema } from './schemas/objectives.ts';
 import { pathSchema } from './schemas/path.ts';
 import { settingsSchema } from './schemas/settings.ts';
 import { testimonialSchema } from './schemas/testimonial.ts';
@@ -111,6 +112,12 @@ export const fileCollections = {
     file: 'settings/leaderboard.yaml',
     schema: leaderboardSchema,
     label: 'Classements : volontaires',
+  },
+  objectives: {
+    kind: 'file',
+    file: 'settings/objectives.yaml',
+    schema: objectivesSchema,
+    label: 'Objectifs du programme',
   },
 } as const satisfies Record<string, FileCollection>;
 
