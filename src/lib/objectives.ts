@@ -113,6 +113,8 @@ export interface ObjectiveProgress {
   projected: number | null;
   /** Target reached, or projected to be by the deadline; `null` while unknown. */
   onTrack: boolean | null;
+  /** How many weeks of the aggregates follow the baseline. */
+  weeksAfter: number;
   /** The weeks from the baseline's start on, for the chart and table. */
   weeks: WeekValue[];
   pilot: PilotComparison | null;
@@ -136,6 +138,7 @@ export function objectiveProgress(
         trend: null,
         projected: null,
         onTrack: null,
+        weeksAfter: 0,
         weeks: [],
         pilot,
       };
@@ -160,6 +163,7 @@ export function objectiveProgress(
       trend,
       projected,
       onTrack,
+      weeksAfter: after.length,
       weeks: series.filter((w) => isoDay(isoWeekMonday(w.week)) >= isoDay(objective.baseline.from)),
       pilot,
     };
