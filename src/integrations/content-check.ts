@@ -1,5 +1,6 @@
 import { relative, resolve } from 'node:path';
 import type { AstroIntegration } from 'astro';
+import { getDashboards } from '../lib/dashboards.ts';
 import { ContentError } from '../model/errors.ts';
 import { loadContent } from '../model/load.ts';
 
@@ -17,7 +18,10 @@ export default function relaisContent(): AstroIntegration {
         const root = decodeURIComponent(config.root.pathname);
         // `RELAIS_CONTENT` (default `content`) builds another content folder, e.g. the bench's.
         const contentDir = relative(root, resolve(root, process.env.RELAIS_CONTENT ?? 'content'));
-        const { entries, problems } = loadContent(root, contentDir, resolve(root, 'src/pages'));
+        // The build has just run `npm run dashboards`: objectives' targets are checked against them.
+        const { entries, problems } = loadContent(root, contentDir, resolve(root, 'src/pages'), {
+          dashboards: getDashboards(),
+        });
         if (problems.length) throw new ContentError(problems);
         logger.info(`${entries.length} entrées valides`);
       },

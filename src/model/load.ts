@@ -1,11 +1,16 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { now as buildNow } from '../lib/now.ts';
+import type { ObjectiveData } from '../lib/objectives.ts';
+import { objectiveProblems } from '../lib/objectives.ts';
 import { type FolderCollectionName, fileCollections, folderCollections } from './collections.ts';
 import { type Problem, zodProblems } from './errors.ts';
 import { splitFrontmatter } from './frontmatter.ts';
 import { checkReferences } from './references.ts';
 import { locales } from './schemas/common.ts';
+import type { Objectives } from './schemas/objectives.ts';
+import type { Settings } from './schemas/settings.ts';
 import { checkShortCodes } from './shortcodes.ts';
 import { checkSlugs, type SlugClaim } from './slugs.ts';
 import type { EntryId, LoadedEntry } from './types.ts';
@@ -27,6 +32,8 @@ export function loadContent(
   root: string,
   contentDir = 'content',
   pagesDir = ownPages,
+  /** The day deadlines are checked against, and the aggregates targets are checked against. */
+  context: { now?: Date; dashboards?: ObjectiveData | null } = {},
 ): { entries: LoadedEntry[]; problems: Problem[] } {
   const entries: LoadedEntry[] = [];
   const existing: EntryId[] = [];
@@ -64,6 +71,7 @@ export function loadContent(
       }
     }
   }
+  const files = new Map<string, unknown>();
   for (const c of Object.values(fileCollections)) {
     const file = `${contentDir}/${c.file}`;
     const path = join(root, file);
@@ -74,9 +82,21 @@ export function loadContent(
     try {
       const parsed = c.schema.safeParse(parseYaml(readFileSync(path, 'utf8')));
       if (!parsed.success) problems.push(...zodProblems(file, parsed.error));
+      else files.set(c.file, parsed.data);
     } catch (err) {
       problems.push({ file, field: '', message: `YAML illisible : ${(err as Error).message}` });
     }
+  }
+  const objectives = files.get(fileCollections.objectives.file) as Objectives | undefined;
+  if (objectives) {
+    const programme = files.get(fileCollections.settings.file) as Settings | undefined;
+    problems.push(
+      ...objectiveProblems(`${contentDir}/${fileCollections.objectives.file}`, objectives, {
+        now: context.now ?? buildNow,
+        data: context.dashboards ?? null,
+        headcount: programme?.headcount ?? 0,
+      }),
+    );
   }
   problems.push(
     ...checkReferences(entries, existing),
