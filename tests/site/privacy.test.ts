@@ -115,7 +115,12 @@ function allowedAddress(): (address: string, file: string) => boolean {
   const contacts = new Set(content.flatMap((f) => addresses(readFileSync(f, 'utf8'))));
   return (address, file) => {
     const domain = address.split('@')[1] ?? '';
-    return contacts.has(address) || /^[\d.]+$/.test(domain) || domain.endsWith('.invalid') || /^pagefind\/pagefind(-component)?-ui\.js$/.test(file);
+    return (
+      contacts.has(address) ||
+      /^[\d.]+$/.test(domain) ||
+      domain.endsWith('.invalid') ||
+      /^pagefind\/pagefind(-component)?-ui\.js$/.test(file)
+    );
   };
 }
 
