@@ -275,7 +275,15 @@ describe('the CLI killed mid-build, and two builds at once', () => {
     let expected = reference('0');
     // Fixed delays (still starting, reading the first file), then moments spread over a full build.
     const took = Date.now() - t0;
-    const delays = [50, 150, 400, ...Array.from({ length: 4 }, () => Math.round(took * (0.25 + 0.75 * r.next())))];
+    // The last one waits until a part is being written (polled), so a loaded machine, where the
+    // spread moments may all fall before or after the writes, still kills one mid-write.
+    const delays: (number | 'part')[] = [
+      50,
+      150,
+      400,
+      ...Array.from({ length: 4 }, () => Math.round(took * (0.25 + 0.75 * r.next()))),
+      'part',
+    ];
     const outcomes: string[] = [];
     for (const [i, delay] of delays.entries()) {
       // Alternately a full rewrite of the cache, and an incremental build with a tail to read.
@@ -286,11 +294,17 @@ describe('the CLI killed mid-build, and two builds at once', () => {
         expected = reference(String(i));
       }
       const run = start(cliArgs(cache, logsDir, join(dir, 'killed.json'), ...(full ? ['--full'] : [])));
-      const timer = setTimeout(() => run.child.kill('SIGKILL'), delay);
+      const writingPart = () => existsSync(cache) && leftovers(cache).some((f) => /parts\/\w+\.\d+\.tmp/.test(f));
+      const timer =
+        delay === 'part'
+          ? setInterval(() => writingPart() && run.child.kill('SIGKILL'), 1)
+          : setTimeout(() => run.child.kill('SIGKILL'), delay);
       const killed = await run.done;
-      clearTimeout(timer);
+      clearInterval(timer);
       const left = existsSync(cache) ? leftovers(cache) : [];
-      outcomes.push(`${delay} ms: ${killed.signal ?? `exit ${killed.code}`} (${left.join(' ') || 'nothing left'})`);
+      outcomes.push(
+        `${delay === 'part' ? 'writing a part' : `${delay} ms`}: ${killed.signal ?? `exit ${killed.code}`} (${left.join(' ') || 'nothing left'})`,
+      );
       const after = cli(cliArgs(cache, logsDir, join(dir, 'after.json')));
       expect(after.code, `${outcomes.join(', ')}\n${after.stderr}`).toBe(0);
       expect(readFileSync(join(dir, 'after.json'), 'utf8'), outcomes.join(', ')).toBe(expected);
