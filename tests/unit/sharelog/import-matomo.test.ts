@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { run } from './helpers.ts';
+import { matomoSource } from '../../../src/sharelog/importers/matomosource.ts';
+import { createDictionaries } from '../../../src/sharelog/intern.ts';
+import type { RowSink } from '../../../src/sharelog/types.ts';
+import { paris, run } from './helpers.ts';
 
 const FIXTURE = readFileSync('tests/fixtures/sharelog/exports/matomo-visits.jsonl', 'utf8');
 
@@ -39,5 +42,54 @@ describe('Matomo Live visit export (JSON Lines)', () => {
     const text = JSON.stringify({ timestamp: '2026-12-03T10:00:00Z', network: 'x', content: 'salon', event: 'click' });
     const { output } = await run([['own.jsonl', text]]);
     expect(output.ingest.accepted).toBe(1);
+  });
+});
+
+/** Every record the reader hands over, as comparable text. */
+function collect(text: string, chunk: number): string[] {
+  const out: string[] = [];
+  const dicts = createDictionaries();
+  const sink: RowSink = {
+    zone: paris,
+    dicts,
+    row: (r, _f, line) => out.push(`row ${line} ${r.timestamp} ${r.network} ${r.content} ${r.variant} ${r.eventId}`),
+    event: (e, key, s, t) =>
+      out.push(
+        `event ${e.ms} ${e.network} ${dicts.contents.names[e.contentId]} ${dicts.variants.names[e.variantId]} ${Buffer.from(key.subarray(s, t)).toString()}`,
+      ),
+    reject: (_f, line, reason) => out.push(`reject ${line} ${reason}`),
+  };
+  const source = matomoSource('m.jsonl', sink);
+  const bytes = Buffer.from(text);
+  for (let i = 0; i < bytes.length; i += chunk) source.push(bytes.subarray(i, i + chunk));
+  source.end();
+  return out;
+}
+
+describe('Matomo reader: the byte path and the JSON.parse path agree', () => {
+  it('gives the same records whatever the chunking', () => {
+    const whole = collect(FIXTURE, 1 << 20);
+    expect(whole).toHaveLength(5);
+    for (const chunk of [1, 7, 100, 1000]) expect(collect(FIXTURE, chunk)).toEqual(whole);
+  });
+
+  it('an escaped value takes the JSON.parse path and gives the same event', async () => {
+    // \u002d is "-": Matomo (PHP json_encode) may escape characters; the result must not change.
+    const escaped = FIXTURE.replaceAll('"campaignName":"rapport-annuel"', '"campaignName":"rapport\\u002dannuel"');
+    expect(escaped).not.toBe(FIXTURE);
+    const a = await run([['a.jsonl', FIXTURE]]);
+    const b = await run([['a.jsonl', escaped]]);
+    expect(b.output).toEqual(a.output);
+    expect(collect(escaped, 1 << 20).filter((r) => r.startsWith('row'))).toHaveLength(3);
+  });
+
+  it('a cut line is a bad JSON reject with its line number', async () => {
+    const lines = FIXTURE.trimEnd().split('\n');
+    lines[0] = (lines[0] as string).slice(0, -20);
+    const { rejects } = await run([['cut.jsonl', lines.join('\n')]]);
+    expect(rejects.map((r) => [r.line, r.reason])).toEqual([
+      [1, 'bad JSON'],
+      [7, 'missing network'],
+    ]);
   });
 });
