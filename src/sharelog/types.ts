@@ -99,6 +99,14 @@ export interface RowSink {
    */
   event(ev: ShareEvent, key: Uint8Array, start: number, end: number, hash: number): void;
   reject(file: string, line: number, reason: Reason, raw: string): void;
+  /**
+   * An analytics campaign (utm_campaign) → the card id it stands for: the card's own id, or the
+   * current id of a card that was renamed (its `oldSlugs`); null when it is no known card. With
+   * no card list, every campaign stands for itself.
+   */
+  campaign(name: string): string | null;
+  /** A campaign that is no known card: counted per name, reported once each (not a reject). */
+  unknownCampaign(name: string): void;
 }
 
 export type RejectWriter = (file: string, line: number, reason: Reason, raw: string) => void;
@@ -157,6 +165,11 @@ export interface DashboardOutput {
     rejectedByReason: Record<Reason, number>;
     /** Only when some archive broke, in input order. */
     brokenArchives?: BrokenArchive[];
+    /**
+     * Only when an analytics export named campaigns that are no known card: each once, with its
+     * visits, most first (an e-mail-shaped name is withheld as `(withheld)`).
+     */
+    unknownCampaigns?: Array<{ campaign: string; visits: number }>;
   };
 }
 
@@ -191,6 +204,11 @@ export interface IngestOptions {
   /** Opt-in leaderboard: lower-cased ambassador id → chosen display name. */
   optIn?: ReadonlyMap<string, string>;
   onReject?: RejectWriter;
+  /**
+   * Known campaigns of analytics exports: lower-cased card id or old slug → current card id
+   * (programme.ts). Absent: campaigns are taken as they are.
+   */
+  campaigns?: ReadonlyMap<string, string>;
   onProgress?: (rows: number) => void;
   progressEvery?: number;
 }

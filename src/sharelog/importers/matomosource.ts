@@ -117,7 +117,12 @@ export function matomoSource(file: string, sink: RowSink) {
   const ev = emptyEvent();
   // Raw value bytes → the string rules' answer, once per distinct value (fieldcache.ts).
   const networks = new FieldCache(networkIndex);
-  const contents = new FieldCache((v) => contentIdOf(v, sink.dicts));
+  // -2: a campaign that is no known card (sink.campaign).
+  const contents = new FieldCache((v) => {
+    if (v.trim() === '') return -1;
+    const card = sink.campaign(v);
+    return card === null ? -2 : contentIdOf(card, sink.dicts);
+  });
   const variants = new FieldCache((v) => variantIdOf(v, sink.dicts));
   const idScratch = Buffer.alloc(256);
   const PREFIX = Buffer.from('matomo:');
@@ -137,7 +142,13 @@ export function matomoSource(file: string, sink: RowSink) {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
       return sink.reject(file, lineNo, 'bad JSON', raw);
     }
-    if (matomoVisitRow(value as Record<string, unknown>, row)) sink.row(row, file, lineNo, raw);
+    if (!matomoVisitRow(value as Record<string, unknown>, row)) return;
+    if (row.content.trim() !== '') {
+      const card = sink.campaign(row.content);
+      if (card === null) return sink.unknownCampaign(row.content);
+      row.content = card;
+    }
+    sink.row(row, file, lineNo, raw);
   }
 
   function onLine(buf: Buffer, s: number, e: number) {
@@ -150,6 +161,9 @@ export function matomoSource(file: string, sink: RowSink) {
     if (line[0] !== 123 || line[line.length - 1] !== 125) return slow(line.toString('utf8'));
     if (!locate(line)) return slow(line.toString('utf8'));
     if (!ambassadorMedium(line)) return;
+    // A campaign that is no known card is not ours: reported once per name, whatever else it holds.
+    const contentId = cached(contents, line, NAME);
+    if (contentId === -2) return sink.unknownCampaign(text(line, NAME));
     // Timestamp: serverTimestamp (whole Unix seconds), else serverDate (a local day).
     let ms = Number.NaN;
     if ((starts[STAMP] as number) >= 0) {
@@ -173,7 +187,6 @@ export function matomoSource(file: string, sink: RowSink) {
     if (Number.isNaN(ms)) return sink.reject(file, lineNo, 'bad timestamp', line.toString('utf8'));
     const network = cached(networks, line, SOURCE);
     if (network < 0) return sink.reject(file, lineNo, 'missing network', line.toString('utf8'));
-    const contentId = cached(contents, line, NAME);
     if (contentId < 0) return sink.reject(file, lineNo, 'missing content', line.toString('utf8'));
     ev.ms = ms;
     ev.day = sink.zone.dayOf(ms);

@@ -38,6 +38,8 @@ export interface PartMeta {
   dict: { amb: string[]; contents: string[]; teams: string[]; variants: string[] };
   /** Local ambassador ids seen in a valid in-range row (the privacy guard, see merge.ts). */
   inRange: number[];
+  /** Analytics campaigns that are no known card → visits (absent when none). */
+  unknown?: Record<string, number>;
 }
 
 export interface PartContext {
@@ -49,6 +51,8 @@ export interface PartContext {
   partsDir: string;
   onReject?: RejectWriter | undefined;
   onRow?: (() => void) | undefined;
+  /** See IngestOptions.campaigns. */
+  campaigns?: ReadonlyMap<string, string> | undefined;
 }
 
 type Source = { push(c: Uint8Array): void; end(): void; endsBetweenRecords?(): boolean };
@@ -82,6 +86,7 @@ export function openPart(id: string, name: string, kind: InputKind, lineOffset: 
     inRange: [],
   };
   const inRange = new Set<number>();
+  const unknown = new Map<string, number>();
   const builders = new Map<number, ReturnType<typeof createBuilder>>();
   const temp = join(ctx.partsDir, `${id}.${process.pid}.tmp`);
   const fd = openSync(temp, 'w');
@@ -143,6 +148,14 @@ export function openPart(id: string, name: string, kind: InputKind, lineOffset: 
       take(ev, k.bytes, 0, k.length);
     },
     event: (e, key, start, end) => take(e, key, start, end),
+    campaign(name) {
+      if (!ctx.campaigns) return name;
+      return ctx.campaigns.get(name.trim().toLowerCase()) ?? null;
+    },
+    unknownCampaign(name) {
+      const n = name.trim();
+      unknown.set(n, (unknown.get(n) ?? 0) + 1);
+    },
   };
 
   return {
@@ -158,6 +171,7 @@ export function openPart(id: string, name: string, kind: InputKind, lineOffset: 
         variants: dicts.variants.names,
       };
       meta.inRange = [...inRange];
+      if (unknown.size > 0) meta.unknown = Object.fromEntries(unknown);
       return meta;
     },
     abort(): void {

@@ -58,6 +58,8 @@ function collect(text: string, chunk: number): string[] {
         `event ${e.ms} ${e.network} ${dicts.contents.names[e.contentId]} ${dicts.variants.names[e.variantId]} ${Buffer.from(key.subarray(s, t)).toString()}`,
       ),
     reject: (_f, line, reason) => out.push(`reject ${line} ${reason}`),
+    campaign: (name) => name,
+    unknownCampaign: (name) => out.push(`unknown ${name}`),
   };
   const source = matomoSource('m.jsonl', sink);
   const bytes = Buffer.from(text);
@@ -91,5 +93,52 @@ describe('Matomo reader: the byte path and the JSON.parse path agree', () => {
       [1, 'bad JSON'],
       [7, 'missing network'],
     ]);
+  });
+});
+
+describe('Matomo campaigns → cards', () => {
+  const campaigns = new Map([
+    ['rapport-annuel', 'rapport-annuel'],
+    ['salon', 'salon'],
+    ['salon-2025', 'salon'], // the card's old slug (oldSlugs)
+  ]);
+  const visit = (id: number, name: string, extra: Record<string, unknown> = {}) =>
+    JSON.stringify({
+      idSite: 1,
+      idVisit: id,
+      serverTimestamp: 1796289300 + id,
+      campaignMedium: 'ambassador',
+      campaignName: name,
+      campaignSource: 'linkedin',
+      campaignContent: '1',
+      ...extra,
+    });
+
+  it('matches old slugs, reports each unknown campaign once with its visits, never as rejects', async () => {
+    const lines = [
+      visit(1, 'salon-2025'),
+      visit(2, 'Salon'),
+      ...Array.from({ length: 1000 }, (_, i) => visit(10 + i, 'soldes-hiver')),
+      visit(2000, 'promo-inconnue', { serverTimestamp: 'hier' }),
+      visit(2001, 'promo-inconnue').replace('promo-', 'promo\\u002d'), // escaped: the JSON.parse path
+      visit(2002, 'rapport-annuel'),
+    ];
+    const { output, rejects } = await run([['m.jsonl', lines.join('\n')]], { campaigns });
+    expect(rejects).toEqual([]);
+    expect(output.byContent).toEqual([
+      { content: 'rapport-annuel', shares: 0, clicks: 1 },
+      { content: 'salon', shares: 0, clicks: 2 },
+    ]);
+    expect(output.ingest.unknownCampaigns).toEqual([
+      { campaign: 'soldes-hiver', visits: 1000 },
+      { campaign: 'promo-inconnue', visits: 2 },
+    ]);
+    expect(output.ingest).toMatchObject({ rows: 3, accepted: 3, rejected: 0 });
+  });
+
+  it('without a card list, campaigns are taken as they are and nothing is reported', async () => {
+    const { output } = await run([['m.jsonl', visit(1, 'salon-2025')]]);
+    expect(output.byContent.map((c) => c.content)).toEqual(['salon-2025']);
+    expect(output.ingest.unknownCampaigns).toBeUndefined();
   });
 });
