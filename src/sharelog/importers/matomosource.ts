@@ -14,8 +14,10 @@ import { hashBytes } from '../bytetable.ts';
 import { FieldCache } from '../fieldcache.ts';
 import { contentIdOf, networkIndex, variantIdOf } from '../normalize.ts';
 import { parseTimestamp } from '../timestamp.ts';
-import { CLICK, emptyEvent, emptyRow, type RowSink } from '../types.ts';
+import { CLICK, emptyEvent, emptyRow, MATOMO_VISITS, type RowSink, type RowWeight } from '../types.ts';
 import { AMBASSADOR_MEDIUM, matomoVisitRow } from './matomo.ts';
+
+const ONE_VISIT: RowWeight = { count: 1, source: MATOMO_VISITS };
 
 const KEYS = [
   'idSite',
@@ -115,6 +117,7 @@ const text = (line: Buffer, k: number) => ((starts[k] as number) < 0 ? '' : line
 export function matomoSource(file: string, sink: RowSink) {
   const row = emptyRow();
   const ev = emptyEvent();
+  ev.source = MATOMO_VISITS;
   // Raw value bytes → the string rules' answer, once per distinct value (fieldcache.ts).
   const networks = new FieldCache(networkIndex);
   // -2: a campaign that is no known card (sink.campaign).
@@ -148,7 +151,7 @@ export function matomoSource(file: string, sink: RowSink) {
       if (card === null) return sink.unknownCampaign(row.content);
       row.content = card;
     }
-    sink.row(row, file, lineNo, raw);
+    sink.row(row, file, lineNo, raw, ONE_VISIT);
   }
 
   function onLine(buf: Buffer, s: number, e: number) {

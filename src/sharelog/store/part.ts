@@ -18,7 +18,7 @@ import { normalize } from '../normalize.ts';
 import { pseudonym } from '../pseudonym.ts';
 import type { InputKind } from '../read.ts';
 import { mondayOf, type Zone } from '../timestamp.ts';
-import { emptyEvent, REASONS, type Reason, type RejectWriter, type RowSink, type ShareEvent } from '../types.ts';
+import { emptyEvent, HUB, REASONS, type Reason, type RejectWriter, type RowSink, type ShareEvent } from '../types.ts';
 import { createBuilder, HAS_ID } from './blocks.ts';
 import { lane } from './hash.ts';
 
@@ -125,7 +125,7 @@ export function openPart(id: string, name: string, kind: InputKind, lineOffset: 
     const kind = e.network * 8 + e.event + (hasId ? HAS_ID : 0);
     const hi = hasId ? lane(key, start, end, s0) : 0;
     const lo = hasId ? lane(key, start, end, s1) : 0;
-    b.push(e.ms, e.ambId, e.contentId, e.teamId, e.variantId, hi, lo, kind, e.day - monday);
+    b.push(e.ms, e.ambId, e.contentId, e.teamId, e.variantId, hi, lo, kind, e.day - monday, e.count, e.source);
     if (++buffered >= FLUSH_EVENTS) flush();
   }
 
@@ -141,9 +141,11 @@ export function openPart(id: string, name: string, kind: InputKind, lineOffset: 
       ctx.onRow?.();
       ctx.onReject?.(file, line + lineOffset, reason, raw);
     },
-    row(row, file, line, raw) {
+    row(row, file, line, raw, weight) {
       const reason = normalize(row, ctx.zone, dicts, ev);
       if (reason !== null) return sink.reject(file, line, reason, raw);
+      ev.count = weight?.count ?? 1;
+      ev.source = weight?.source ?? HUB;
       const k = idKey(row.eventId.trim());
       take(ev, k.bytes, 0, k.length);
     },
