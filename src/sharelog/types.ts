@@ -15,14 +15,16 @@ export const CLICK = 1;
  * of a card on a day that two sources both count (store/week.ts, docs/sharelog.md).
  * `hub` = the hub's own files (CSV, JSON Lines, access logs); `matomo-visits` = Matomo's Live
  * visit export; `matomo-campaigns` = Matomo's Marketing Campaigns report by day; `plausible` =
- * Plausible's CSV export (UTM files by day).
+ * Plausible's site export (every UTM dimension by day); `plausible-campaigns` = the UTM file
+ * `utm_campaigns.csv` of Plausible's dashboard download (campaign only).
  */
-export const SOURCES = ['hub', 'matomo-visits', 'matomo-campaigns', 'plausible'] as const;
+export const SOURCES = ['hub', 'matomo-visits', 'matomo-campaigns', 'plausible', 'plausible-campaigns'] as const;
 export type SourceName = (typeof SOURCES)[number];
 export const HUB = 0;
 export const MATOMO_VISITS = 1;
 export const MATOMO_CAMPAIGNS = 2;
 export const PLAUSIBLE = 3;
+export const PLAUSIBLE_CAMPAIGNS = 4;
 
 /** What an aggregated row adds to a raw one: how many events it stands for, and its source. */
 export interface RowWeight {
@@ -42,6 +44,10 @@ export const REASONS = [
   'missing content',
   'bad JSON',
   'wrong field count',
+  // Analytics reports (importers/reports.ts): visits that are not a whole number, a Matomo label
+  // that is not `Name - Source - Medium - Keyword - Content` (or `Source - Medium - Name`).
+  'bad count',
+  'bad label',
 ] as const;
 export type Reason = (typeof REASONS)[number];
 
@@ -137,7 +143,7 @@ export interface RowSink {
    */
   campaign(name: string): string | null;
   /** A campaign that is no known card: counted per name, reported once each (not a reject). */
-  unknownCampaign(name: string): void;
+  unknownCampaign(name: string, visits?: number): void;
 }
 
 export type RejectWriter = (file: string, line: number, reason: Reason, raw: string) => void;

@@ -19,6 +19,7 @@ import { pseudonym } from '../pseudonym.ts';
 import type { InputKind } from '../read.ts';
 import { mondayOf, type Zone } from '../timestamp.ts';
 import { emptyEvent, HUB, REASONS, type Reason, type RejectWriter, type RowSink, type ShareEvent } from '../types.ts';
+import { utf16Aware } from '../utf16.ts';
 import { createBuilder, HAS_ID } from './blocks.ts';
 import { lane } from './hash.ts';
 
@@ -58,7 +59,7 @@ export interface PartContext {
 type Source = { push(c: Uint8Array): void; end(): void; endsBetweenRecords?(): boolean };
 
 const SOURCES: Record<InputKind, (file: string, sink: RowSink) => Source> = {
-  csv: csvSource,
+  csv: (file, sink) => utf16Aware(csvSource(file, sink)),
   jsonl: jsonlSource,
   log: accessLogSource,
 };
@@ -154,9 +155,9 @@ export function openPart(id: string, name: string, kind: InputKind, lineOffset: 
       if (!ctx.campaigns) return name;
       return ctx.campaigns.get(name.trim().toLowerCase()) ?? null;
     },
-    unknownCampaign(name) {
+    unknownCampaign(name, visits = 1) {
       const n = name.trim();
-      unknown.set(n, (unknown.get(n) ?? 0) + 1);
+      unknown.set(n, (unknown.get(n) ?? 0) + visits);
     },
   };
 
