@@ -80,3 +80,59 @@ export function matomoVisit(v: VisitSpec, rng: () => number): Record<string, unk
     campaignPlacement: c ? '' : null,
   };
 }
+
+/** One day's campaign visits as a report row: the local day, the UTM tags, the visits. */
+export interface ReportCell {
+  day: string;
+  campaign: string;
+  source: string;
+  medium: string;
+  content: string;
+  visits: number;
+}
+
+/**
+ * Matomo's Marketing Campaigns report by day, as its API writes it with `format=csv`,
+ * `period=day`, several dates and `flat=1`: a `date` column first, the combined label
+ * `Name - Source - Medium - Keyword - Content`, then Matomo's metrics (visits in `nb_visits`).
+ * Written in UTF-8 here (`convertToUnicode=0`); Matomo's default is UTF-16LE, which the
+ * importer reads too.
+ */
+export function matomoCampaignsCsv(cells: readonly ReportCell[]): string {
+  const head = 'date,label,nb_uniq_visitors,nb_visits,nb_actions,nb_users,max_actions,sum_visit_length,bounce_count';
+  const rows = cells.map((c) => {
+    const label = `${c.campaign} - ${c.source} - ${c.medium} -  - ${c.content}`;
+    const unique = Math.max(1, Math.round(c.visits * 0.9));
+    return [c.day, label, unique, c.visits, c.visits * 2, 0, 3, c.visits * 95, Math.round(c.visits * 0.4)].join(',');
+  });
+  return `${[head, ...rows].join('\n')}\n`;
+}
+
+/**
+ * Plausible's site export (Settings → Imports & exports → Export to CSV), the file
+ * `imported_sources_<from>_<to>.csv`: one row per day and source, every UTM dimension a column.
+ */
+export function plausibleSourcesCsv(cells: readonly ReportCell[]): string {
+  const head =
+    'date,source,referrer,utm_source,utm_medium,utm_campaign,utm_content,utm_term,pageviews,visitors,visits,visit_duration,bounces';
+  const rows = cells.map((c) => {
+    const visitors = Math.max(1, Math.round(c.visits * 0.9));
+    const source = c.source.charAt(0).toUpperCase() + c.source.slice(1);
+    return [
+      c.day,
+      source,
+      '',
+      c.source,
+      c.medium,
+      c.campaign,
+      c.content,
+      '',
+      c.visits * 2,
+      visitors,
+      c.visits,
+      c.visits * 80,
+      Math.round(c.visits * 0.4),
+    ].join(',');
+  });
+  return `${[head, ...rows].join('\n')}\n`;
+}
