@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseCount, reportDay } from '../../../src/sharelog/importers/reports.ts';
 import { csv, run } from './helpers.ts';
+import { Workspace } from './store-helpers.ts';
 
 const fixture = (name: string) => readFileSync(`tests/fixtures/sharelog/exports/${name}`);
 const MATOMO_CSV = fixture('matomo-campaigns.csv');
@@ -160,5 +161,26 @@ describe('numbers and days as the tools and spreadsheets write them', () => {
     expect(reportDay('2026-12-03')).toBe('2026-12-03');
     expect(reportDay('20261203')).toBe('2026-12-03');
     for (const bad of ['2026-1203', '03/12/2026', '2026-11-30,2026-12-06', '']) expect(reportDay(bad)).toBe('');
+  });
+});
+
+describe('a report that grows (the store)', () => {
+  it('reads only the appended days, under the stored header, and equals a full run', async () => {
+    const ws = new Workspace();
+    try {
+      const lines = MATOMO_CSV.toString('utf8').split('\n');
+      ws.write('campaigns.csv', `${lines.slice(0, 4).join('\n')}\n`);
+      await ws.incremental({ campaigns });
+      ws.append('campaigns.csv', `${lines.slice(4).join('\n')}`);
+      const grown = await ws.incremental({ campaigns });
+      expect(grown.report).toMatchObject({ filesRead: 0, tailsRead: 1 });
+      const full = await ws.full({ campaigns });
+      expect(grown.json).toBe(full.json);
+      expect(grown.output.totals.clicks).toBe(1260);
+      // Line numbers continue in the tail.
+      expect(grown.rejects.map((r) => r.line)).toEqual([9, 10, 11]);
+    } finally {
+      ws.remove();
+    }
   });
 });
