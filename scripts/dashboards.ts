@@ -32,8 +32,10 @@ const HELP = `Usage: npm run dashboards -- [options]
 Reads share logs and writes the aggregates the dashboards are built from.
 
 Options:
-  --in PATH        A log file or a folder (every *.csv, *.jsonl, *.ndjson, *.log under it,
+  --in PATH        A log file or a folder (every *.csv, *.tsv, *.jsonl, *.ndjson, *.log under it,
                    also rotated and gzipped: access.log.1, access.log.2.gz, *.csv.gz, ...).
+                   Analytics exports (Matomo visits or Campaigns report, Plausible CSV) are
+                   recognised from their header; see docs/sharelog.md.
                    Repeatable. Default: $RELAIS_SHARE_LOGS if set (the production logs;
                    see docs/deploy.md), else the sample logs in content/logs/
   --out FILE       Output JSON. Default: .relais/dashboards.json (read by the site build)
@@ -208,6 +210,7 @@ async function main(argv: string[]): Promise<number> {
       to: opts.to,
       challenges: programme.challenges,
       optIn: programme.optIn,
+      ...(programme.campaigns.size > 0 ? { campaigns: programme.campaigns } : {}),
       ...(rejects ? { onReject: rejects.write } : {}),
       ...(progress ? { onProgress: (rows: number) => say(`${number(rows)} rows…`) } : {}),
     };
@@ -233,6 +236,10 @@ async function main(argv: string[]): Promise<number> {
     const i = output.ingest;
     const broken = i.brokenArchives ?? [];
     for (const b of broken) say(`warning: ${describeBreak(b)}`);
+    for (const u of i.unknownCampaigns ?? [])
+      say(
+        `warning: campaign ${u.campaign} is no card of ${opts.content} (nor an old slug): ${number(u.visits)} visits left out`,
+      );
     const archives = broken.length === 1 ? '1 broken archive' : `${broken.length} broken archives`;
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
     say(

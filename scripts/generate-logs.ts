@@ -4,15 +4,20 @@
  * the headcount only watches and never appears), several teams of which some are too small to
  * be named, LinkedIn-dominated networks, and a sprinkling of malformed rows and duplicates.
  *
- *   node scripts/generate-logs.ts --seed 1 --rows 3000 --out FILE [--format csv|jsonl|log]
+ *   node scripts/generate-logs.ts --seed 1 --rows 3000 --out FILE
+ *     [--format csv|jsonl|log|matomo|matomo-campaigns|plausible]
  *   node scripts/generate-logs.ts --sample   # rewrites the committed samples in content/logs/
  */
 import { closeSync, mkdirSync, openSync, readdirSync, writeSync } from 'node:fs';
 import { dirname, extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createZone, DAY, formatDay, parseDay } from '../src/sharelog/timestamp.ts';
+import { matomoCampaignsCsv, matomoVisit, plausibleSourcesCsv, type ReportCell } from './lib/programme/exports.ts';
 
-type Format = 'csv' | 'jsonl' | 'log';
+type Format = 'csv' | 'jsonl' | 'log' | 'matomo' | 'matomo-campaigns' | 'plausible';
+const FORMATS: readonly Format[] = ['csv', 'jsonl', 'log', 'matomo', 'matomo-campaigns', 'plausible'];
+/** Formats that are reports by day: the clicks are summed per day and tags, one row each. */
+const REPORTS: readonly Format[] = ['matomo-campaigns', 'plausible'];
 
 export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
@@ -249,7 +254,26 @@ export function generate(o: GenerateOptions, write: (text: string) => void): voi
 
   let out = o.format === 'csv' ? 'timestamp,ambassador,team,network,content,event,variant,event_id\n' : '';
   const recent: string[] = [];
+  const report = REPORTS.includes(o.format) ? new Map<string, ReportCell>() : null;
   for (let i = 0; i < o.rows; i++) {
+    if (report) {
+      // A click the share brought, summed into its day's report row; some visits come from
+      // another medium (a newsletter), which the importer must leave out.
+      const ms = zone.localToUtc(day() * DAY + hour() * 3_600_000 + Math.floor(rand() * 3_600_000));
+      const cell: ReportCell = {
+        day: formatDay(zone.dayOf(ms)),
+        campaign: content(),
+        source: network().toLowerCase(),
+        medium: rand() < 0.1 ? 'email' : 'ambassador',
+        content: rand() < 0.5 ? '' : `v${pick([1, 2])}`,
+        visits: 1,
+      };
+      const key = [cell.day, cell.campaign, cell.source, cell.medium, cell.content].join('\t');
+      const known = report.get(key);
+      if (known) known.visits++;
+      else report.set(key, cell);
+      continue;
+    }
     if (recent.length > 0 && rand() < (o.duplicateRate ?? 0.004)) {
       out += pick(recent); // an exact duplicate (re-exported or double-logged row)
     } else {
@@ -263,7 +287,7 @@ export function generate(o: GenerateOptions, write: (text: string) => void): voi
         team: anonymous ? '' : who.team,
         network: network(),
         content: content(),
-        event: o.format === 'log' ? 'share' : event(),
+        event: o.format === 'log' ? 'share' : o.format === 'matomo' ? 'click' : event(),
         variant: rand() < 0.5 ? '' : pick(['a', 'b']),
         event_id: rand() < 0.97 ? `${o.seed.toString(36)}-${i.toString(36)}` : '',
       };
@@ -278,6 +302,14 @@ export function generate(o: GenerateOptions, write: (text: string) => void): voi
           .map(csvField)
           .join(',');
         if (malformed === 4) line += ',en trop';
+      } else if (o.format === 'matomo') {
+        // A visit the share brought to the public site (Matomo Live export). Malformed: a visit
+        // from elsewhere (ignored by the importer) or one without its source or campaign.
+        const campaign =
+          malformed === 1 || malformed === 4
+            ? null
+            : { name: row.content, source: row.network, content: row.variant, medium: 'ambassador' };
+        line = JSON.stringify(matomoVisit({ id: i + 1, ms, campaign }, rand));
       } else if (o.format === 'jsonl') {
         const value = { ...row, team: row.team || null, variant: row.variant || null };
         line = malformed === 4 ? JSON.stringify(value).slice(0, -7) : JSON.stringify(value);
@@ -307,6 +339,10 @@ export function generate(o: GenerateOptions, write: (text: string) => void): voi
       out = '';
     }
   }
+  if (report) {
+    const cells = [...report.values()].sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
+    out = o.format === 'plausible' ? plausibleSourcesCsv(cells) : matomoCampaignsCsv(cells);
+  }
   write(out);
 }
 
@@ -335,7 +371,9 @@ function main(): number {
   });
   if (v.help) {
     process.stdout.write(
-      'Usage: node scripts/generate-logs.ts --seed N --rows N --out FILE [--format csv|jsonl|log]\n' +
+      'Usage: node scripts/generate-logs.ts --seed N --rows N --out FILE\n' +
+        '         [--format csv|jsonl|log|matomo|matomo-campaigns|plausible]\n' +
+        '         (matomo-campaigns, plausible: reports by day; --rows = clicks summed into them)\n' +
         '         [--malformed-rate 0.01] [--duplicate-rate 0.004] [--start 2026-03-01] [--end 2026-11-15]\n' +
         '         [--headcount 2400]\n' +
         '       node scripts/generate-logs.ts --sample   (rewrites content/logs/ samples)\n',
@@ -358,6 +396,20 @@ function main(): number {
     toFile('content/logs/sample-shares.csv', { ...base, seed: 1, rows: 3000, format: 'csv' });
     toFile('content/logs/sample-export.jsonl', { ...base, seed: 2, rows: 500, format: 'jsonl' });
     toFile('content/logs/access.log', { ...base, seed: 3, rows: 500, format: 'log' });
+    // Analytics reports by day from the public site: Matomo for the first half of the
+    // programme, Plausible for the second, overlapping by two weeks (where Matomo's figures
+    // count and Plausible's are left out, see docs/sharelog.md).
+    const days = parseDay(base.end) - parseDay(base.start);
+    const mid = formatDay(parseDay(base.start) + Math.floor(days / 2));
+    const overlap = formatDay(parseDay(base.start) + Math.floor(days / 2) - 14);
+    toFile('content/logs/matomo-campaigns.csv', { ...base, seed: 4, rows: 1500, format: 'matomo-campaigns', end: mid });
+    toFile('content/logs/plausible/imported_sources.csv', {
+      ...base,
+      seed: 5,
+      rows: 1500,
+      format: 'plausible',
+      start: overlap,
+    });
     process.stderr.write(
       `generate-logs: samples written to content/logs/ (${formatDay(parseDay(base.start))}..${base.end})\n`,
     );
@@ -366,7 +418,11 @@ function main(): number {
   if (!v.out) throw new Error('--out FILE is required (or --sample)');
   const ext = extname(v.out).slice(1);
   const format = (v.format ?? (ext === 'jsonl' || ext === 'log' ? ext : 'csv')) as Format;
-  if (!['csv', 'jsonl', 'log'].includes(format)) throw new Error(`--format ${format}: expected csv, jsonl or log`);
+  if (!FORMATS.includes(format))
+    throw new Error(
+      `--format ${format}: expected csv, jsonl, log, matomo (Matomo Live visits as JSON Lines), ` +
+        'matomo-campaigns (Matomo Marketing Campaigns report by day, CSV) or plausible (Plausible site export, CSV)',
+    );
   const seed = Number(v.seed);
   const rows = Number(v.rows);
   if (!Number.isInteger(seed) || !Number.isInteger(rows) || rows < 0)

@@ -65,7 +65,8 @@ async function main(): Promise<void> {
   await con.run(`CREATE TEMP TABLE events AS
     SELECT strftime(day, '%G-W%V') AS week, day, CAST(day AS VARCHAR) AS day_label, ts, event, network,
            nullif(ambassador, '') AS ambassador, content, lower(content) AS content_key,
-           nullif(team, '') AS team, lower(nullif(team, '')) AS team_key, variant
+           nullif(team, '') AS team, lower(nullif(team, '')) AS team_key, variant,
+           1 AS weight, 'hub' AS source -- the hub's own logs: one event a row (export v2 columns)
     FROM (SELECT *, CAST(timezone('${values.tz}', ts) AS DATE) AS day FROM (
       SELECT * FROM valid WHERE event_id IS NOT NULL QUALIFY row_number() OVER (PARTITION BY event_id ORDER BY ts) = 1
       UNION ALL

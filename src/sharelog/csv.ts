@@ -12,8 +12,8 @@
  * general parser (csvquoted.ts) and arrives decoded (`record`). A `"` that does not start a
  * field is an ordinary character, as in the general parser.
  *
- * A UTF-8 BOM at the start of the input is dropped. The separator (`,` or `;`) is detected on
- * the first record (the header): the most frequent of the two outside quotes; the header always
+ * A UTF-8 BOM at the start of the input is dropped. The separator (`,`, `;` or a tab) is detected
+ * on the first record (the header): the most frequent outside quotes; the header always
  * arrives through `record`. A quoted field left open for more than MAX_PENDING bytes is treated
  * as a stray quote: its first line is emitted as a record with no fields (the caller sees a
  * wrong field count) and parsing resumes on the next line, so memory stays bounded.
@@ -47,13 +47,16 @@ export interface CsvHandler {
 function detectSeparator(header: string): number {
   let commas = 0;
   let semicolons = 0;
+  let tabs = 0;
   let quoted = false;
   for (let i = 0; i < header.length; i++) {
     const c = header.charCodeAt(i);
     if (c === QUOTE) quoted = !quoted;
     else if (!quoted && c === 44) commas++;
     else if (!quoted && c === 59) semicolons++;
+    else if (!quoted && c === 9) tabs++;
   }
+  if (tabs > commas && tabs > semicolons) return 9; // TSV (Matomo's format=tsv)
   return semicolons > commas ? 59 : 44;
 }
 

@@ -12,6 +12,7 @@ import { hashBytes, mix } from './bytetable.ts';
 import { mapHeader } from './columns.ts';
 import { type CsvHandler, createCsvScanner } from './csv.ts';
 import { FieldCache } from './fieldcache.ts';
+import { detectReport, reportRows } from './importers/reports.ts';
 import { ambassadorIdOf, contentIdOf, eventIndex, networkIndex, teamIdOf, variantIdOf } from './normalize.ts';
 import { parseTimestamp, parseTimestampBytes } from './timestamp.ts';
 import { emptyEvent, emptyRow, type Field, type RowSink } from './types.ts';
@@ -42,9 +43,18 @@ export function csvSource(file: string, sink: RowSink) {
   const teams = new FieldCache((v) => teamIdOf(v, dicts));
   const variants = new FieldCache((v) => variantIdOf(v, dicts));
   let idScratch = Buffer.allocUnsafe(256);
+  /** Set when the header is an analytics report's (importers/reports.ts): every record goes there. */
+  let report: ((fields: readonly string[], line: number, raw: string) => void) | null = null;
 
   function record(fields: string[], line: number, raw: string) {
     if (columns === null) {
+      const reader = detectReport(fields, file);
+      if (reader) {
+        report = reportRows(reader, file, sink);
+        width = fields.length;
+        columns = [];
+        return;
+      }
       columns = mapHeader(fields);
       width = fields.length;
       for (const [field, index] of columns) col[field] = index;
@@ -52,6 +62,7 @@ export function csvSource(file: string, sink: RowSink) {
       return;
     }
     if (fields.length !== width) return sink.reject(file, line, 'wrong field count', raw);
+    if (report) return report(fields, line, raw);
     for (const [field, index] of columns) row[field] = fields[index] as string;
     sink.row(row, file, line, raw);
   }
@@ -100,6 +111,11 @@ export function csvSource(file: string, sink: RowSink) {
     record,
     fields(buf, bounds, hashes, count, line, start, end) {
       if (count !== width) return sink.reject(file, line, 'wrong field count', buf.toString('utf8', start, end));
+      if (report) {
+        const cells: string[] = [];
+        for (let i = 0; i < count; i++) cells.push(buf.toString('utf8', bounds[2 * i], bounds[2 * i + 1]));
+        return report(cells, line, buf.toString('utf8', start, end));
+      }
       const ms = timestamp(buf, bounds);
       if (Number.isNaN(ms)) return sink.reject(file, line, 'bad timestamp', buf.toString('utf8', start, end));
       const event = events.cell(col.event, buf, bounds, hashes);

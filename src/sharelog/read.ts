@@ -27,6 +27,7 @@ export interface InputFile {
 
 const KINDS: Record<string, InputKind> = {
   '.csv': 'csv',
+  '.tsv': 'csv', // tab-separated (Matomo's format=tsv): the CSV reader detects the separator
   '.jsonl': 'jsonl',
   '.ndjson': 'jsonl',
   '.log': 'log',
@@ -80,7 +81,10 @@ export async function listInputs(paths: readonly string[]): Promise<InputFile[]>
       }
       for (const f of files) found.add(f);
     } else if (kindOf(full)) found.add(full);
-    else throw new UnsupportedInput(`--in ${p}: not a .csv, .jsonl, .ndjson or .log file (or .1, .2.gz, .gz of one)`);
+    else
+      throw new UnsupportedInput(
+        `--in ${p}: not a .csv, .tsv, .jsonl, .ndjson or .log file (or .1, .2.gz, .gz of one)`,
+      );
   }
   const files: InputFile[] = [];
   for (const path of [...found].sort()) {

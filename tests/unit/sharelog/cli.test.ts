@@ -41,6 +41,8 @@ describe('dashboards CLI on the fixtures', () => {
         'missing content': 0,
         'bad JSON': 2,
         'wrong field count': 0,
+        'bad count': 0,
+        'bad label': 0,
       },
     });
   });

@@ -17,7 +17,7 @@ import { jsonlSource } from '../../../src/sharelog/jsonl.ts';
 import { normalize } from '../../../src/sharelog/normalize.ts';
 import { listInputs, readInput } from '../../../src/sharelog/read.ts';
 import { isoWeek, mondayOf } from '../../../src/sharelog/timestamp.ts';
-import { emptyEvent, type RowSink, type ShareEvent } from '../../../src/sharelog/types.ts';
+import { CLICK, emptyEvent, HUB, type RowSink, type ShareEvent } from '../../../src/sharelog/types.ts';
 import { csv, paris, run } from './helpers.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
@@ -25,13 +25,18 @@ const SOURCES = { csv: csvSource, jsonl: jsonlSource, log: accessLogSource };
 const temp = mkdtempSync(join(tmpdir(), 'relais-dedupe-scope-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
-/** Global first-occurrence dedupe over all files, in input order. */
+/**
+ * Global first-occurrence dedupe over all files, in input order; then the one-source rule: a
+ * card's clicks on a day count from its most detailed source only, the others are duplicates.
+ */
 async function globalCounts(paths: string[]) {
   const dicts = createDictionaries();
   const seen = new Set<string>();
   const weeks = new Map<string, number>();
   let accepted = 0;
   let duplicates = 0;
+  const clicks: Array<[string, number]> = [];
+  const best = new Map<string, number>();
   const ev = emptyEvent();
   const take = (e: ShareEvent, id: string) => {
     const key =
@@ -40,6 +45,12 @@ async function globalCounts(paths: string[]) {
         : `k:${Math.floor(e.ms / 1000)}|${e.ambassador}|${e.content}|${dicts.variants.names[e.variantId]}|${e.network}|${e.event}`;
     if (seen.has(key)) return void duplicates++;
     seen.add(key);
+    if (e.event === CLICK) {
+      const at = `${e.day}|${e.content}`;
+      clicks.push([at, e.source]);
+      best.set(at, Math.min(best.get(at) ?? e.source, e.source));
+      return;
+    }
     accepted++;
     const week = isoWeek(mondayOf(e.day));
     if (e.event === 0) weeks.set(week, (weeks.get(week) ?? 0) + 1);
@@ -48,15 +59,22 @@ async function globalCounts(paths: string[]) {
     zone: paris,
     dicts,
     reject() {},
-    row(row) {
+    row(row, _file, _line, _raw, weight) {
+      ev.source = weight?.source ?? HUB;
       if (normalize(row, paris, dicts, ev) === null) take(ev, row.eventId.trim());
     },
     event: (e, key, start, end) => take(e, Buffer.from(key.subarray(start, end)).toString('utf8')),
+    campaign: (name) => name,
+    unknownCampaign() {},
   };
   for (const file of await listInputs(paths)) {
     const source = SOURCES[file.kind](file.name, sink);
     for await (const chunk of readInput(file)) source.push(chunk);
     source.end();
+  }
+  for (const [at, source] of clicks) {
+    if (best.get(at) === source) accepted++;
+    else duplicates++;
   }
   return { accepted, duplicates, weeks };
 }

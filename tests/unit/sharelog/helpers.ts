@@ -19,7 +19,7 @@ export interface Reject {
  * Runs the pipeline on files given as [name, text], in that order (written to a temporary
  * folder, read like any log; the readers' chunk boundaries are tested in csv.test.ts).
  */
-export async function run(files: Array<[string, string]>, opts: Partial<IngestOptions> = {}) {
+export async function run(files: Array<[string, string | Buffer]>, opts: Partial<IngestOptions> = {}) {
   const rejects: Reject[] = [];
   const dir = mkdtempSync(join(tmpdir(), 'relais-run-'));
   try {

@@ -125,6 +125,8 @@ describe('validation, order and counts', () => {
         'missing content': 0,
         'bad JSON': 0,
         'wrong field count': 0,
+        'bad count': 0,
+        'bad label': 0,
       },
     });
     const i = output.ingest;
