@@ -122,6 +122,10 @@ export const en = {
   'category.faq': 'FAQ',
   'testimonials.title': 'Ambassadors’ testimonials',
   'testimonials.intro': 'They share, they tell.',
+  'digest.title': 'This week’s digest',
+  'digest.intro':
+    'Every Monday, the new cards, the events, one capsule and the current challenge, by e-mail and in Teams. Here are the past digests.',
+  'digest.week': 'Week {week}',
   'agenda.title': 'Agenda',
   'agenda.upcoming': 'Upcoming',
   'agenda.past': 'Past',

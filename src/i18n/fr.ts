@@ -148,6 +148,10 @@ export const fr = {
   'category.faq': 'FAQ',
   'testimonials.title': 'Témoignages d’ambassadeurs',
   'testimonials.intro': 'Ils partagent, ils racontent.',
+  'digest.title': 'La lettre de la semaine',
+  'digest.intro':
+    'Chaque lundi, les nouvelles cartes, les rendez-vous, une capsule et le défi en cours, par e-mail et dans Teams. Voici les lettres précédentes.',
+  'digest.week': 'Semaine {week}',
   'agenda.title': 'Agenda',
   'agenda.upcoming': 'À venir',
   'agenda.past': 'Passés',
