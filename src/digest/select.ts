@@ -27,9 +27,9 @@ export interface DigestContent {
   validCards: Picked<CardData>[];
   /** Events starting from the week's Monday on, soonest first. */
   events: Picked<EventData>[];
-  capsule?: Picked<CapsuleData>;
+  capsule: Picked<CapsuleData> | undefined;
   challenge?: Picked<ChallengeData> & { shares?: number };
-  testimonial?: Picked<TestimonialData>;
+  testimonial: Picked<TestimonialData> | undefined;
 }
 
 /** The share counts the dashboards computed (`.relais/dashboards.json`), as far as the digest needs. */

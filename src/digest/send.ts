@@ -10,12 +10,11 @@ export interface SentRecord {
 }
 
 export class SendError extends Error {
-  constructor(
-    message: string,
-    /** Worth trying again (network error, 4xx SMTP reply, HTTP 429/5xx). */
-    readonly transient: boolean,
-  ) {
+  /** Worth trying again (network error, 4xx SMTP reply, HTTP 429/5xx). */
+  readonly transient: boolean;
+  constructor(message: string, transient: boolean) {
     super(message);
+    this.transient = transient;
   }
 }
 

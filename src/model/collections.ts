@@ -6,6 +6,7 @@ import { digestSchema } from './schemas/digest.ts';
 import { eventSchema } from './schemas/event.ts';
 import { guidelineSchema } from './schemas/guideline.ts';
 import { leaderboardSchema } from './schemas/leaderboard.ts';
+import { objectivesSchema } from './schemas/objectives.ts';
 import { pathSchema } from './schemas/path.ts';
 import { settingsSchema } from './schemas/settings.ts';
 import { testimonialSchema } from './schemas/testimonial.ts';
@@ -114,6 +115,12 @@ export const fileCollections = {
     label: 'Classements : volontaires',
   },
   digest: { kind: 'file', file: 'settings/digest.yaml', schema: digestSchema, label: 'Lettre hebdomadaire' },
+  objectives: {
+    kind: 'file',
+    file: 'settings/objectives.yaml',
+    schema: objectivesSchema,
+    label: 'Objectifs du programme',
+  },
 } as const satisfies Record<string, FileCollection>;
 
 export type FolderCollectionName = keyof typeof folderCollections;
