@@ -1,69 +1,74 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { type LoadedEntry, loadContent } from '../model/load.ts';
+import { resolve } from 'node:path';
+import type { LoadedEntry } from '../model/load.ts';
 import type { Locale } from '../model/schemas/common.ts';
-import { digestSchema } from '../model/schemas/digest.ts';
-import { settingsSchema } from '../model/schemas/settings.ts';
-import { parseYaml } from '../model/yaml.ts';
-import type { DashboardFigures } from './select.ts';
+import { type BuiltDigest, buildDigest, type DigestSources, readSources } from './build.ts';
 import { selectDigest } from './select.ts';
 import { type DigestView, digestView } from './view.ts';
 import { type IsoWeek, nextWeek, weekOf } from './week.ts';
 
 /**
+ * The digest the editors preview (`/admin/digest/`): the next one to go out. The Monday job
+ * (deploy/ci/) sends the current week's digest on its Monday, so once a week has begun its
+ * digest is out and the coming one is next week's.
+ */
+export const comingWeek = (now: Date): IsoWeek => nextWeek(weekOf(now));
+
+/**
  * The archive's rule: one digest per ISO week, from the week of the programme's first card
- * (`validFrom` of the earliest card) up to the week the site is built in. Newest first.
+ * (the earliest `validFrom` of a card that is not a draft) up to the coming week
+ * (`comingWeek`: the week after the one holding the build's "now", `src/lib/now.ts`), newest
+ * first. The coming week is listed because its e-mail, previewed from the same build, links to
+ * its page (`/lettre/<week>/`): the page must be on the hub before the e-mail goes out, whenever
+ * the hub was last published. No card, no archive.
  */
 export function archiveWeeks(entries: LoadedEntry[], now: Date): IsoWeek[] {
   const days = entries
     .filter((e) => e.collection === 'cards' && !(e.data as { draft?: boolean }).draft)
     .map((e) => (e.data as { validFrom: Date }).validFrom.getTime());
   if (!days.length) return [];
-  const last = weekOf(now).id;
+  const last = comingWeek(now);
   const weeks: IsoWeek[] = [];
-  for (let w = weekOf(new Date(Math.min(...days))); weeks.length < 520; w = nextWeek(w)) {
-    weeks.push(w);
-    if (w.id === last || w.start > now) break;
-  }
+  for (let w = weekOf(new Date(Math.min(...days))); w.start <= last.start; w = nextWeek(w)) weeks.push(w);
   return weeks.reverse();
 }
 
-let cached:
-  | {
-      entries: LoadedEntry[];
-      settings: ReturnType<typeof settingsSchema.parse>;
-      digest: ReturnType<typeof digestSchema.parse>;
-      dashboards?: DashboardFigures;
-    }
-  | undefined;
+let cached: DigestSources | undefined;
 
-/** The site build's sources: the content folder the build uses (`RELAIS_CONTENT`) and the dashboards. */
-function sources() {
-  if (cached) return cached;
-  const root = process.cwd();
-  const contentDir = process.env.RELAIS_CONTENT ?? 'content';
-  const dir = resolve(root, contentDir);
-  const { entries } = loadContent(root, contentDir);
-  const settings = settingsSchema.parse(parseYaml(readFileSync(join(dir, 'settings/programme.yaml'), 'utf8')));
-  const digestFile = join(dir, 'settings/digest.yaml');
-  const digest = digestSchema.parse(existsSync(digestFile) ? parseYaml(readFileSync(digestFile, 'utf8')) : {});
-  const dashFile = resolve(root, process.env.RELAIS_DASHBOARDS ?? '.relais/dashboards.json');
-  const dashboards = existsSync(dashFile)
-    ? (JSON.parse(readFileSync(dashFile, 'utf8')) as DashboardFigures)
-    : undefined;
-  cached = { entries, settings, digest, ...(dashboards ? { dashboards } : {}) };
+/**
+ * The site build's sources, read once per build: the content folder it builds
+ * (`RELAIS_CONTENT`), the dashboards it reads (`RELAIS_DASHBOARDS`) and its base path, so that
+ * the pages and `npm run digest` (given the same environment) select and link alike.
+ */
+export function siteSources(base: string): DigestSources {
+  cached ??= readSources(process.cwd(), process.env.RELAIS_DASHBOARDS ?? '.relais/dashboards.json', {
+    contentDir: process.env.RELAIS_CONTENT ?? 'content',
+    basePath: base,
+    // Bundled by Astro, the content loader cannot find the routes from its own file.
+    pagesDir: resolve(process.cwd(), 'src/pages'),
+  });
   return cached;
 }
 
-/** The weeks the hub's archive lists (see `archiveWeeks`). */
-export const siteArchiveWeeks = (now = new Date()) => archiveWeeks(sources().entries, now);
+const built = new Map<string, Promise<BuiltDigest>>();
+
+/** A week's digest in every channel, exactly as `npm run digest` builds it; built once per build. */
+export function siteDigest(week: IsoWeek, locale: Locale, base: string): Promise<BuiltDigest> {
+  const key = `${week.id}-${locale}`;
+  let digest = built.get(key);
+  if (!digest) {
+    digest = buildDigest(siteSources(base), week, locale);
+    built.set(key, digest);
+  }
+  return digest;
+}
 
 /**
- * A week's digest for the hub's pages: the same selection and layout as the e-mail, with the
- * hub's links made site-relative under the build's base path (`base`).
+ * A week's digest for the hub's own pages: the e-mail's view (same selection, sections and
+ * share-route buttons, without compiling the e-mail), with the hub's absolute links made site-relative so that they stay on
+ * the host the page is read from.
  */
 export function siteDigestView(week: IsoWeek, locale: Locale, base: string): DigestView {
-  const src = sources();
+  const src = siteSources(base);
   const view = digestView(selectDigest({ ...src, week, locale }));
   const root = `${src.settings.siteUrl.replace(/\/+$/, '')}${src.settings.basePath}`;
   const local = (u: string) => (u.startsWith(root) ? `${base}${u.slice(root.length)}` : u);

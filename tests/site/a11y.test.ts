@@ -34,6 +34,10 @@ const pageTypes = [
   'defis/defi-dix-partages-hiver/',
   'defis/objectif-hydrotech/',
   'tableau-de-bord/',
+  'lettre/',
+  'lettre/2026-W36/',
+  'lettre/2026-W47/',
+  'admin/digest/',
 ];
 const cases = ['', 'en/'].flatMap((prefix) =>
   (['light', 'dark'] as const).flatMap((scheme) => pageTypes.map((p) => [`${prefix}${p}`, scheme] as const)),
