@@ -206,6 +206,20 @@ describe.skipIf(!nginx)(
       expect(violations).toEqual([]);
     });
 
+    it('digest: a week of the archive, and the preview framing the e-mail file under its own policy', async () => {
+      const week = first('lettre');
+      expect(await visit(`lettre/${week}/`, (p) => p.getByRole('heading', { level: 1 }).waitFor())).toEqual([]);
+      // The frame shows the e-mail only if nginx lets the hub frame it (frame-ancestors, X-Frame-Options)
+      // and its MJML <style> elements are hashed: any refusal is a violation or an empty frame.
+      const violations = await visit('admin/digest/', async (p) => {
+        const frame = p.frameLocator('iframe').first();
+        await frame.locator('h1').waitFor({ timeout: 15_000 });
+        const margin = await frame.locator('h1').evaluate((h) => getComputedStyle(h).marginTop);
+        expect(margin).toBe('0px');
+      });
+      expect(violations).toEqual([]);
+    });
+
     it('dashboard (Chart.js)', async () => {
       if (!existsSync(join(testDist, 'tableau-de-bord/index.html'))) return;
       const violations = await visit('tableau-de-bord/', (p) =>
