@@ -7,16 +7,17 @@
  */
 import type { APIRoute } from 'astro';
 import { comingWeek, siteDigest } from '../../../digest/archive.ts';
+import type { BuiltDigest } from '../../../digest/build.ts';
 import { now } from '../../../lib/now.ts';
 import { base } from '../../../lib/urls.ts';
 import { type Locale, locales } from '../../../model/schemas/common.ts';
 
 const kinds = {
-  html: { type: 'text/html; charset=utf-8', body: (d: Awaited<ReturnType<typeof siteDigest>>) => d.mail.html },
-  txt: { type: 'text/plain; charset=utf-8', body: (d: Awaited<ReturnType<typeof siteDigest>>) => d.mail.text },
+  html: { type: 'text/html; charset=utf-8', body: (d: BuiltDigest) => d.mail.html },
+  txt: { type: 'text/plain; charset=utf-8', body: (d: BuiltDigest) => d.mail.text },
   'teams.json': {
     type: 'application/json',
-    body: (d: Awaited<ReturnType<typeof siteDigest>>) => `${JSON.stringify(d.teams, null, 2)}\n`,
+    body: (d: BuiltDigest) => `${JSON.stringify(d.teams, null, 2)}\n`,
   },
 } as const;
 type Kind = keyof typeof kinds;
