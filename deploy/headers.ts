@@ -48,22 +48,42 @@ export const hubDirectives: Directives = {
 };
 
 /**
- * A page's policy: the hub's directives, its inline code's hashes, and `extra` sources (the
- * admin's). A hash next to `'unsafe-inline'` would switch `'unsafe-inline'` off, so a directive
+ * A page's policy: the hub's directives (those named in `replace` replaced), its inline code's
+ * hashes, and `extra` sources (the admin's). A hash next to `'unsafe-inline'` would switch `'unsafe-inline'` off, so a directive
  * that allows inline code gets no hashes.
  * @example pagePolicy({ scripts: [], styles: ["'sha256-…'"] }) // "default-src 'self'; …; style-src 'self' 'sha256-…'; …"
  */
-export function pagePolicy(hashes: InlineHashes, extra: Directives = {}): string {
+export function pagePolicy(hashes: InlineHashes, extra: Directives = {}, replace: Directives = {}): string {
   const own: Directives = { 'script-src': hashes.scripts, 'style-src': hashes.styles };
   const names = new Set([...Object.keys(hubDirectives), ...Object.keys(extra)]);
   return [...names]
     .map((name) => {
-      const sources = [...(hubDirectives[name] ?? []), ...(extra[name] ?? [])];
+      const sources = [...(replace[name] ?? hubDirectives[name] ?? []), ...(extra[name] ?? [])];
       if (!sources.includes("'unsafe-inline'")) sources.push(...(own[name] ?? []));
       return `${name} ${[...new Set(sources)].join(' ')}`;
     })
     .join('; ');
 }
+
+/**
+ * The digest preview's e-mail files (`admin/digest/digest-<week>-<locale>.html` under the base
+ * path): the e-mail's HTML part as `npm run digest` writes it, shown by `/admin/digest/` in a
+ * frame (src/pages/admin/digest/).
+ */
+export const previewFile = /^admin\/digest\/digest-[^/]+\.html$/;
+
+/**
+ * A preview file's policy. Its inline `<style>` elements (MJML's) get their hashes like any
+ * page's, its `style` attributes are allowed like any page's (`style-src-attr`): no
+ * `'unsafe-inline'` is needed. Two things differ from a page:
+ * - `frame-ancestors 'self'` instead of `'none'` (and `X-Frame-Options: SAMEORIGIN`, see
+ *   `hubHeaders`): the hub's own preview page frames it; no other site can;
+ * - `img-src` adds the hub's address (`siteUrl`): the e-mail loads its images by absolute URL
+ *   from there, also when the preview is read on another host (a staging server).
+ * @example previewPolicy({ scripts: [], styles: [] }, 'https://hub.exemple.fr') // "…img-src 'self' data: https://hub.exemple.fr; …frame-ancestors 'self'"
+ */
+export const previewPolicy = (hashes: InlineHashes, siteUrl?: string): string =>
+  pagePolicy(hashes, siteUrl ? { 'img-src': [origin(siteUrl)] } : {}, { 'frame-ancestors': ["'self'"] });
 
 /** Files that are not pages (scripts, styles, images, Pagefind's index) and pages missing from the map. */
 export const defaultPolicy = pagePolicy({ scripts: [], styles: [] });
@@ -113,7 +133,7 @@ export function hubHeaders(
   const rest = path.startsWith(base) ? path.slice(base.length) : path;
   return {
     'content-security-policy': rest.startsWith('media/') ? mediaPolicy : (pagePolicyOf(path) ?? defaultPolicy),
-    'x-frame-options': 'DENY',
+    'x-frame-options': previewFile.test(rest) ? 'SAMEORIGIN' : 'DENY',
     'x-content-type-options': 'nosniff',
     'referrer-policy': /^(en\/)?partager\//.test(rest) ? referrerPolicy.share : referrerPolicy.default,
     'cross-origin-opener-policy': rest.startsWith('admin/') ? 'same-origin-allow-popups' : 'same-origin',

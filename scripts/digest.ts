@@ -33,6 +33,11 @@ Options:
   --root DIR       Project folder holding content/. Default: this project
   -h, --help       This help
 
+Environment, as for the site build (so the digest links to the hub as it is built):
+  RELAIS_BASE        the hub's base path, e.g. /hub/. Default: basePath of programme.yaml
+  RELAIS_CONTENT     content folder, relative to --root or absolute. Default: content
+  RELAIS_DASHBOARDS  the dashboards' figures. Default: .relais/dashboards.json under --root
+
 Exit codes: 0 done, 1 a channel failed to send, 2 bad arguments, 3 unreadable content/settings
 or unwritable output.`;
 
@@ -83,7 +88,10 @@ const root = resolve((values.root as string | undefined) ?? fileURLToPath(new UR
 const { readSources, buildDigest } = await import('../src/digest/build.ts');
 let sources: Awaited<ReturnType<typeof readSources>>;
 try {
-  sources = readSources(root);
+  sources = readSources(root, resolve(root, process.env.RELAIS_DASHBOARDS ?? '.relais/dashboards.json'), {
+    contentDir: process.env.RELAIS_CONTENT ?? 'content',
+    basePath: process.env.RELAIS_BASE,
+  });
 } catch (err) {
   fail(3, (err as Error).message);
   throw err;

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { formatProblems } from '../model/errors.ts';
 import { type LoadedEntry, loadContent } from '../model/load.ts';
 import type { Locale } from '../model/schemas/common.ts';
@@ -26,12 +26,35 @@ export interface DigestSources {
   dashboards?: DashboardFigures;
 }
 
+/** Where a digest's sources are, when they are not the project's defaults. */
+export interface SourceOptions {
+  /** Content folder, relative to `root` or absolute. Default `content` (the site build: `RELAIS_CONTENT`). */
+  contentDir?: string;
+  /**
+   * The hub's base path as the site is built with it (`RELAIS_BASE`), replacing `basePath` of
+   * `programme.yaml` in every link, as `astro.config.mjs` does for the pages.
+   */
+  basePath?: string | undefined;
+  /** The project's routes (`src/pages/`), which `loadContent` finds on its own outside a bundle. */
+  pagesDir?: string;
+}
+
 /** Reads the content, `programme.yaml`, `digest.yaml` (defaults when absent) and the dashboards (optional). */
-export function readSources(root: string, dashboardsFile = join(root, '.relais/dashboards.json')): DigestSources {
-  const { entries, problems } = loadContent(root);
+export function readSources(
+  root: string,
+  dashboardsFile = join(root, '.relais/dashboards.json'),
+  options: SourceOptions = {},
+): DigestSources {
+  const contentDir = options.contentDir ?? 'content';
+  const dir = resolve(root, contentDir);
+  const { entries, problems } = options.pagesDir
+    ? loadContent(root, contentDir, options.pagesDir)
+    : loadContent(root, contentDir);
   if (problems.length) throw new DigestError(`le contenu a des erreurs :\n${formatProblems(problems)}`);
-  const settings = settingsSchema.parse(parseYaml(readFileSync(join(root, 'content/settings/programme.yaml'), 'utf8')));
-  const digestFile = join(root, 'content/settings/digest.yaml');
+  const programme = settingsSchema.parse(parseYaml(readFileSync(join(dir, 'settings/programme.yaml'), 'utf8')));
+  const basePath = options.basePath ? `${options.basePath.replace(/\/+$/, '')}/` : programme.basePath;
+  const settings = { ...programme, basePath };
+  const digestFile = join(dir, 'settings/digest.yaml');
   const digest = digestSchema.parse(existsSync(digestFile) ? parseYaml(readFileSync(digestFile, 'utf8')) : {});
   let dashboards: DashboardFigures | undefined;
   if (existsSync(dashboardsFile)) {

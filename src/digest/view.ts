@@ -63,11 +63,13 @@ export function digestView(c: DigestContent): DigestView {
   };
   const sections: DigestSection[] = [];
   if (c.newCards.length) sections.push({ title: s.newCards, items: c.newCards.map(card) });
-  sections.push({
-    title: s.stillValid,
-    ...(c.newCards.length ? {} : { note: c.validCards.length ? s.noNewCard : s.noCard }),
-    items: c.validCards.map(card),
-  });
+  // Without new cards the section says so in words; with new cards and nothing older, it is left out.
+  if (c.validCards.length || !c.newCards.length)
+    sections.push({
+      title: s.stillValid,
+      ...(c.newCards.length ? {} : { note: c.validCards.length ? s.noNewCard : s.noCard }),
+      items: c.validCards.map(card),
+    });
   sections.push({
     title: s.events,
     ...(c.events.length ? {} : { note: s.noEvent }),

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { cmsBackend } from '../../admin/config/backend.ts';
-import { adminDirectives, pagePolicy } from '../../deploy/headers.ts';
+import { adminDirectives, pagePolicy, previewFile, previewPolicy } from '../../deploy/headers.ts';
 import { inlineHashes } from '../csp/inline.ts';
 import { mapFolder, pagesFile, policiesFile, renderMaps } from '../csp/map.ts';
 
@@ -11,15 +11,18 @@ import { mapFolder, pagesFile, policiesFile, renderMaps } from '../csp/map.ts';
  * Gives each page its own Content-Security-Policy once every page is written (rendered or
  * reused by the incremental build, whatever the integrations before this one added): the
  * hashes of the inline scripts and styles the page holds, nothing else, in the nginx maps of
- * `dist/_csp/` (src/csp/map.ts, deploy/headers.ts). The admin adds Decap's sources.
+ * `dist/_csp/` (src/csp/map.ts, deploy/headers.ts). The admin adds Decap's sources; the digest
+ * preview's e-mail files (`previewFile`) may be framed by the hub and load the hub's images.
  */
 export default function relaisCsp(): AstroIntegration {
   let base = '/';
+  let siteUrl: string | undefined;
   return {
     name: 'relais:csp',
     hooks: {
       'astro:config:done': ({ config }) => {
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+        if (config.site) siteUrl = config.site;
       },
       'astro:build:done': ({ dir, logger }) => {
         const started = performance.now();
@@ -30,7 +33,10 @@ export default function relaisCsp(): AstroIntegration {
         for (const file of files) {
           const rel = file.split('\\').join('/');
           const hashes = inlineHashes(readFileSync(join(site, file), 'utf8'), rel);
-          policyOf.set(`${base}${rel}`, pagePolicy(hashes, rel === 'admin/index.html' ? admin : {}));
+          const policy = previewFile.test(rel)
+            ? previewPolicy(hashes, siteUrl)
+            : pagePolicy(hashes, rel === 'admin/index.html' ? admin : {});
+          policyOf.set(`${base}${rel}`, policy);
         }
         const maps = renderMaps(policyOf);
         mkdirSync(join(site, mapFolder), { recursive: true });

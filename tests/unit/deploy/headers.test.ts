@@ -8,6 +8,8 @@ import {
   mediaPolicy,
   pagePolicy,
   permissionsPolicy,
+  previewFile,
+  previewPolicy,
 } from '../../../deploy/headers.ts';
 import { renderLocal } from '../../../deploy/nginx/run-local.ts';
 
@@ -44,6 +46,17 @@ describe('hubHeaders', () => {
     expect(hubHeaders('/hub/admin/', '/hub/')['cross-origin-opener-policy']).toBe('same-origin-allow-popups');
     expect(hubHeaders('/hub/media/x.svg', '/hub/')['content-security-policy']).toBe(mediaPolicy);
   });
+
+  it('lets the hub frame the digest preview’s e-mail files, and nothing else', () => {
+    expect(hubHeaders('/hub/admin/digest/digest-2026-W49-fr.html', '/hub/')['x-frame-options']).toBe('SAMEORIGIN');
+    expect(hubHeaders('/hub/admin/digest/', '/hub/')['x-frame-options']).toBe('DENY');
+    expect(hubHeaders('/hub/admin/digest/digest-2026-W49-fr.txt', '/hub/')['x-frame-options']).toBe('DENY');
+    expect(hubHeaders('/hub/cartes/', '/hub/')['x-frame-options']).toBe('DENY');
+    // nginx sends the same (the map's regex is previewFile's under /hub/).
+    expect(conf).toContain('~^/hub/admin/digest/digest-[^/]+\\.html$  SAMEORIGIN;');
+    expect(conf).toMatch(/map \$uri \$relais_frame_options \{[^}]*default\s+DENY;/);
+    expect(snippet).toContain('add_header X-Frame-Options $relais_frame_options always;');
+  });
 });
 
 const directives = (policy: string) =>
@@ -70,6 +83,19 @@ describe('pagePolicy', () => {
     expect(d['style-src']).toEqual(["'self'", "'unsafe-inline'"]);
     expect(d['connect-src']).toEqual(["'self'", 'http://127.0.0.1:8081']);
     expect(d['img-src']).toEqual(["'self'", 'data:', 'blob:']);
+  });
+});
+
+describe('previewPolicy', () => {
+  it('is a page’s policy framed by the hub only, with the hub’s images, and no unsafe-inline', () => {
+    const d = directives(previewPolicy({ scripts: [], styles: ["'sha256-T='"] }, 'https://hub.exemple.fr/x/'));
+    expect(d['frame-ancestors']).toEqual(["'self'"]);
+    expect(d['img-src']).toEqual(["'self'", 'data:', 'https://hub.exemple.fr']);
+    expect(d['style-src']).toEqual(["'self'", "'sha256-T='"]);
+    expect(d['script-src']).toEqual(["'self'", "'wasm-unsafe-eval'"]);
+    expect(previewFile.test('admin/digest/digest-2026-W49-en.html')).toBe(true);
+    expect(previewFile.test('admin/digest/index.html')).toBe(false);
+    expect(previewFile.test('admin/index.html')).toBe(false);
   });
 });
 
