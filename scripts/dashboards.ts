@@ -157,6 +157,12 @@ function options(argv: string[]) {
 const number = (n: number) => n.toLocaleString('en-US');
 
 /** Written through a temporary file, so the site build never reads a half-written JSON. */
+/** The output with its `suggestions` before `ingest`, so the file's key order stays fixed. */
+function withSuggestions<T extends { ingest: unknown }>(output: T, suggestions: unknown): T {
+  const { ingest, ...rest } = output;
+  return { ...rest, suggestions, ingest } as T;
+}
+
 async function writeOutput(out: string, output: Parameters<typeof serialize>[0]): Promise<void> {
   await mkdir(dirname(out), { recursive: true });
   const temp = `${out}.${process.pid}.tmp`;
@@ -229,6 +235,9 @@ async function main(argv: string[]): Promise<number> {
       say(`${number(exported.events)} events in ${exported.weeks} weeks → ${exportDir}`);
     }
     rejects?.close();
+    const { suggestionDays, suggestionsByWeek } = await import('../src/sharelog/suggestions.ts');
+    const sent = suggestionsByWeek(await suggestionDays(files, opts.zone), output.period);
+    if (sent.some((w) => w.suggestions > 0)) output = withSuggestions(output, sent);
     await writeOutput(opts.out, output);
     const i = output.ingest;
     const broken = i.brokenArchives ?? [];
