@@ -281,6 +281,7 @@ export const en = {
   'objectives.projected': 'Projected at the deadline',
   'objectives.onTrack': 'On track',
   'objectives.offTrack': 'Behind target',
+  'objectives.expired': 'Deadline passed on {date}: set a new deadline or remove the objective',
   'objectives.unknown': 'Not enough weeks yet to tell',
   'objectives.notMeasured': 'The share logs do not hold this measure yet: no figure to show.',
   'objectives.value': 'Value',

@@ -295,6 +295,7 @@ export const fr = {
   'objectives.projected': 'Projection à l’échéance',
   'objectives.onTrack': 'En bonne voie',
   'objectives.offTrack': 'En retard sur la cible',
+  'objectives.expired': 'Échéance passée depuis le {date} : fixez une nouvelle échéance ou retirez l’objectif',
   'objectives.unknown': 'Pas encore assez de semaines pour juger',
   'objectives.notMeasured':
     'Les journaux de partage ne contiennent pas encore cet indicateur : aucun chiffre à montrer.',

@@ -2,6 +2,7 @@ import type { z } from 'astro/zod';
 import { capsuleSchema } from './schemas/capsule.ts';
 import { cardSchema } from './schemas/card.ts';
 import { challengeSchema } from './schemas/challenge.ts';
+import { digestSchema } from './schemas/digest.ts';
 import { eventSchema } from './schemas/event.ts';
 import { guidelineSchema } from './schemas/guideline.ts';
 import { leaderboardSchema } from './schemas/leaderboard.ts';
@@ -114,6 +115,7 @@ export const fileCollections = {
     schema: leaderboardSchema,
     label: 'Classements : volontaires',
   },
+  digest: { kind: 'file', file: 'settings/digest.yaml', schema: digestSchema, label: 'Lettre hebdomadaire' },
   objectives: {
     kind: 'file',
     file: 'settings/objectives.yaml',

@@ -26,7 +26,9 @@ const ownPages = fileURLToPath(new URL('../pages/', import.meta.url));
  * Reads and validates the whole `content/` folder outside Astro: every entry against its schema,
  * then references, short codes, event uids and slugs (against the routes in `pagesDir`). Used by
  * the build (to stop with a readable list of every problem), by `npm run check:content` and by
- * the tests.
+ * the tests. `warnings` holds what depends on the day or the data rather than on the files
+ * (an objective's deadline gone by, a target already reached during the baseline): printed,
+ * never blocking, because an expired objective must not stop an editor publishing a card.
  */
 export function loadContent(
   root: string,
@@ -34,7 +36,7 @@ export function loadContent(
   pagesDir = ownPages,
   /** The day deadlines are checked against, and the aggregates targets are checked against. */
   context: { now?: Date; dashboards?: ObjectiveData | null } = {},
-): { entries: LoadedEntry[]; problems: Problem[] } {
+): { entries: LoadedEntry[]; problems: Problem[]; warnings: Problem[] } {
   const entries: LoadedEntry[] = [];
   const existing: EntryId[] = [];
   const claims: SlugClaim[] = [];
@@ -88,9 +90,10 @@ export function loadContent(
     }
   }
   const objectives = files.get(fileCollections.objectives.file) as Objectives | undefined;
+  const warnings: Problem[] = [];
   if (objectives) {
     const programme = files.get(fileCollections.settings.file) as Settings | undefined;
-    problems.push(
+    warnings.push(
       ...objectiveProblems(`${contentDir}/${fileCollections.objectives.file}`, objectives, {
         now: context.now ?? buildNow,
         data: context.dashboards ?? null,
@@ -104,5 +107,5 @@ export function loadContent(
     ...checkEventUids(entries),
     ...checkSlugs(claims, pagesDir),
   );
-  return { entries, problems };
+  return { entries, problems, warnings };
 }

@@ -131,19 +131,21 @@ describe('objectives.yaml bad input', () => {
     );
   });
 
-  it('names the file and field of a deadline in the past', () => {
+  it('warns, naming the file and field, of a deadline in the past (without stopping the build)', () => {
     const root = write([{ ...sharesObjective, deadline: '2026-05-31' }]);
-    expect(formatProblems(loadContent(root, 'content', undefined, { now }).problems)).toBe(
+    const { problems, warnings } = loadContent(root, 'content', undefined, { now });
+    expect(problems).toEqual([]);
+    expect(formatProblems(warnings)).toBe(
       'content/settings/objectives.yaml: **objectives.0.deadline**: échéance passée (2026-05-31, avant le 2026-06-01) : repoussez-la ou retirez l’objectif « partages »',
     );
   });
 
-  it('names the file and field of a target already reached during the baseline', () => {
+  it('warns, naming the file and field, of a target already reached during the baseline', () => {
     const root = write([{ ...sharesObjective, target: 11 }]);
-    expect(formatProblems(loadContent(root, 'content', undefined, { now, dashboards: data }).problems)).toBe(
+    expect(formatProblems(loadContent(root, 'content', undefined, { now, dashboards: data }).warnings)).toBe(
       'content/settings/objectives.yaml: **objectives.0.target**: cible déjà atteinte pendant la référence (moyenne 11 ≥ cible 11) : visez plus haut que la référence',
     );
-    expect(loadContent(root, 'content', undefined, { now }).problems).toEqual([]);
+    expect(loadContent(root, 'content', undefined, { now }).warnings).toEqual([]);
   });
 
   it('names a deadline before the baseline ends', () => {
