@@ -156,13 +156,13 @@ function options(argv: string[]) {
 
 const number = (n: number) => n.toLocaleString('en-US');
 
-/** Written through a temporary file, so the site build never reads a half-written JSON. */
 /** The output with its `suggestions` before `ingest`, so the file's key order stays fixed. */
 function withSuggestions<T extends { ingest: unknown }>(output: T, suggestions: unknown): T {
   const { ingest, ...rest } = output;
   return { ...rest, suggestions, ingest } as T;
 }
 
+/** Written through a temporary file, so the site build never reads a half-written JSON. */
 async function writeOutput(out: string, output: Parameters<typeof serialize>[0]): Promise<void> {
   await mkdir(dirname(out), { recursive: true });
   const temp = `${out}.${process.pid}.tmp`;
@@ -218,6 +218,10 @@ async function main(argv: string[]): Promise<number> {
       ...(progress ? { onProgress: (rows: number) => say(`${number(rows)} rows…`) } : {}),
     };
     const exportDir = opts['export-parquet'];
+    // Sent suggestions (/proposer/envoye/ visits): read beside the ingest, counted per week below
+    // and, with --export-parquet, exported for the warehouse SQL (sql/suggestions.sql).
+    const { suggestionDays, suggestionsByWeek } = await import('../src/sharelog/suggestions.ts');
+    const days = await suggestionDays(files, opts.zone);
     let output: Awaited<ReturnType<typeof ingestWithStore>>['output'];
     if (exportDir === undefined) {
       const run = await ingestWithStore(files, ingestOptions);
@@ -230,13 +234,12 @@ async function main(argv: string[]): Promise<number> {
       );
     } else {
       const { ingestAndExport } = await import('../src/sharelog/exportrun.ts');
-      const exported = await ingestAndExport(files, ingestOptions, exportDir);
+      const exported = await ingestAndExport(files, ingestOptions, exportDir, days);
       output = exported.output;
       say(`${number(exported.events)} events in ${exported.weeks} weeks → ${exportDir}`);
     }
     rejects?.close();
-    const { suggestionDays, suggestionsByWeek } = await import('../src/sharelog/suggestions.ts');
-    const sent = suggestionsByWeek(await suggestionDays(files, opts.zone), output.period);
+    const sent = suggestionsByWeek(days, output.period);
     if (sent.some((w) => w.suggestions > 0)) output = withSuggestions(output, sent);
     await writeOutput(opts.out, output);
     const i = output.ingest;

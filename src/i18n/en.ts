@@ -325,4 +325,6 @@ export const en = {
   'nav.propose': 'Suggest content',
   'proposals.perWeek': 'Content suggestions sent per week',
   'proposals.count': 'Suggestions',
+  'objectives.reachedAtBaseline':
+    'Target already reached during the baseline period: it measures no progress, set a higher one.',
 } satisfies Partial<Dictionary>;

@@ -340,6 +340,8 @@ export const fr = {
   'nav.propose': 'Proposer un contenu',
   'proposals.perWeek': 'Propositions de contenu envoyées par semaine',
   'proposals.count': 'Propositions',
+  'objectives.reachedAtBaseline':
+    'Cible déjà atteinte pendant la période de référence : elle ne mesure aucun progrès, fixez-en une plus haute.',
 } as const;
 
 export type UIKey = keyof typeof fr;

@@ -21,6 +21,7 @@ export const SQL_FILES = [
   'challenges',
   'leaderboards',
   'meta',
+  'suggestions',
 ] as const;
 
 const SQL_DIR = join(import.meta.dirname, 'sql');
@@ -52,6 +53,7 @@ export function duckdbSources(exportDir: string): Record<TableName, string> {
     challenge_contents: file('challenge_contents'),
     leaderboard_optin: file('leaderboard_optin'),
     meta: file('meta'),
+    suggestions: file('suggestions'),
   };
 }
 
