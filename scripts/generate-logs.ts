@@ -330,7 +330,7 @@ export function appendSuggestions(path: string, seed: number, count: number): vo
   const rand = mulberry32(seed);
   const shares = readFileSync(path, 'utf8')
     .split('\n')
-    .filter((l) => l.includes('/partager/') && l.includes('" 302 ') && VALID_TIME.test(l));
+    .filter((l) => l.includes('"GET ') && l.includes('/partager/') && l.includes('" 302 ') && VALID_TIME.test(l));
   let out = '';
   let previous = '';
   for (let i = 0; i < count; i++) {
