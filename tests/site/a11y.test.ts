@@ -34,6 +34,9 @@ const pageTypes = [
   'defis/defi-dix-partages-hiver/',
   'defis/objectif-hydrotech/',
   'tableau-de-bord/',
+  'tableau-de-bord/objectifs/',
+  'proposer/',
+  'proposer/envoye/',
 ];
 const cases = ['', 'en/'].flatMap((prefix) =>
   (['light', 'dark'] as const).flatMap((scheme) => pageTypes.map((p) => [`${prefix}${p}`, scheme] as const)),
