@@ -141,6 +141,20 @@ export function hubHeaders(
   };
 }
 
+/**
+ * What the suggestion form's pages (`/proposer/`) add to the hub's policy: the form endpoint's
+ * origin in `form-action` (the form posts there), and `mailto:` when the e-mail channel's
+ * button hands the form to the mail client. Every other page keeps `form-action 'self'`.
+ * @example proposalDirectives({ endpoint: 'https://forms.exemple.fr/x' }) // { 'form-action': ['https://forms.exemple.fr'] }
+ */
+export function proposalDirectives(channels: {
+  email?: string | undefined;
+  endpoint?: string | undefined;
+}): Directives {
+  const sources = [...(channels.endpoint ? [origin(channels.endpoint)] : []), ...(channels.email ? ['mailto:'] : [])];
+  return sources.length ? { 'form-action': sources } : {};
+}
+
 /** The Git backend part of Decap's configuration that the admin's policy depends on. */
 export interface CmsBackendHosts {
   name: string;

@@ -11,6 +11,7 @@ import module from 'node:module';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Zone } from '../src/sharelog/timestamp.ts';
+import type { DashboardOutput } from '../src/sharelog/types.ts';
 
 // Start-up: Node strips the types of and compiles ~20 modules (plus `js-yaml`) at every run, about
 // 0.3 s of CPU — a fifth of a 1M-row ingest. Node's compile cache (OS temp folder, keyed by file
@@ -158,6 +159,15 @@ function options(argv: string[]) {
 
 const number = (n: number) => n.toLocaleString('en-US');
 
+/** The output with its `suggestions` before `ingest`, so the file's key order stays fixed. */
+function withSuggestions(
+  output: DashboardOutput,
+  suggestions: NonNullable<DashboardOutput['suggestions']>,
+): DashboardOutput {
+  const { ingest, ...rest } = output;
+  return { ...rest, suggestions, ingest };
+}
+
 /** Written through a temporary file, so the site build never reads a half-written JSON. */
 async function writeOutput(out: string, output: Parameters<typeof serialize>[0]): Promise<void> {
   await mkdir(dirname(out), { recursive: true });
@@ -215,6 +225,10 @@ async function main(argv: string[]): Promise<number> {
       ...(progress ? { onProgress: (rows: number) => say(`${number(rows)} rows…`) } : {}),
     };
     const exportDir = opts['export-parquet'];
+    // Sent suggestions (/proposer/envoye/ visits): read beside the ingest, counted per week below
+    // and, with --export-parquet, exported for the warehouse SQL (sql/suggestions.sql).
+    const { suggestionDays, suggestionsByWeek } = await import('../src/sharelog/suggestions.ts');
+    const days = await suggestionDays(files, opts.zone);
     let output: Awaited<ReturnType<typeof ingestWithStore>>['output'];
     if (exportDir === undefined) {
       const run = await ingestWithStore(files, ingestOptions);
@@ -227,11 +241,13 @@ async function main(argv: string[]): Promise<number> {
       );
     } else {
       const { ingestAndExport } = await import('../src/sharelog/exportrun.ts');
-      const exported = await ingestAndExport(files, ingestOptions, exportDir);
+      const exported = await ingestAndExport(files, ingestOptions, exportDir, days);
       output = exported.output;
       say(`${number(exported.events)} events in ${exported.weeks} weeks → ${exportDir}`);
     }
     rejects?.close();
+    const sent = suggestionsByWeek(days, output.period);
+    if (sent.some((w) => w.suggestions > 0)) output = withSuggestions(output, sent);
     await writeOutput(opts.out, output);
     const i = output.ingest;
     const broken = i.brokenArchives ?? [];

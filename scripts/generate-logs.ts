@@ -8,7 +8,7 @@
  *     [--format csv|jsonl|log|matomo|matomo-campaigns|plausible]
  *   node scripts/generate-logs.ts --sample   # rewrites the committed samples in content/logs/
  */
-import { closeSync, mkdirSync, openSync, readdirSync, writeSync } from 'node:fs';
+import { appendFileSync, closeSync, mkdirSync, openSync, readdirSync, readFileSync, writeSync } from 'node:fs';
 import { dirname, extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createZone, DAY, formatDay, parseDay } from '../src/sharelog/timestamp.ts';
@@ -353,6 +353,33 @@ function toFile(path: string, o: GenerateOptions): void {
   closeSync(fd);
 }
 
+/** A well-formed access-log time (the generator writes a few malformed ones). */
+const VALID_TIME = /\[\d{2}\/(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\/\d{4}:(?:[01]\d|2[0-3]):/;
+
+/**
+ * Appends to an access log visits of the page a visitor lands on after sending a suggestion
+ * (`/proposer/envoye/`, counted per week by the dashboards): `count` of them, each by the
+ * visitor and at the instant of a share line of the file picked with its own seed (so the
+ * shares, and every figure made from them, stay what they were), a few logged twice.
+ */
+export function appendSuggestions(path: string, seed: number, count: number): void {
+  const rand = mulberry32(seed);
+  const shares = readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((l) => l.includes('"GET ') && l.includes('/partager/') && l.includes('" 302 ') && VALID_TIME.test(l));
+  let out = '';
+  let previous = '';
+  for (let i = 0; i < count; i++) {
+    const share = shares[Math.floor(rand() * shares.length)] as string;
+    const [who] = share.split(' "GET ');
+    const prefix = rand() < 0.8 ? '/hub' : '/hub/en';
+    const line = `${who} "GET ${prefix}/proposer/envoye/ HTTP/1.1" 200 5120 "https://intranet.exemple.fr/hub/proposer/" "Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0"\n`;
+    out += previous !== '' && rand() < 0.1 ? previous : line; // double-logged: counted once
+    previous = line;
+  }
+  appendFileSync(path, out);
+}
+
 function main(): number {
   const { values: v } = parseArgs({
     options: {
@@ -410,6 +437,7 @@ function main(): number {
       format: 'plausible',
       start: overlap,
     });
+    appendSuggestions('content/logs/access.log', 4, 40);
     process.stderr.write(
       `generate-logs: samples written to content/logs/ (${formatDay(parseDay(base.start))}..${base.end})\n`,
     );

@@ -77,12 +77,15 @@ async function main(): Promise<void> {
   );
   await con.run(`CREATE TEMP TABLE challenge_contents (challenge VARCHAR, content VARCHAR)`);
   await con.run(`CREATE TEMP TABLE leaderboard_optin (ambassador VARCHAR, display_name VARCHAR)`);
+  // The generated history holds no sent suggestion (/proposer/envoye/): an empty table.
+  await con.run(`CREATE TEMP TABLE suggestions (week VARCHAR, day_label VARCHAR)`);
   const sources = {
     events: 'events',
     challenges: 'challenges',
     challenge_contents: 'challenge_contents',
     leaderboard_optin: 'leaderboard_optin',
     meta: 'meta',
+    suggestions: 'suggestions',
   };
   const result = await con.runAndReadAll(aggregationSql(sources));
   const totals = result.getRowObjects().find((r) => r.section === 'totals');

@@ -346,6 +346,35 @@ export const fr = {
   'objectives.metric.shares': 'Partages par semaine',
   'objectives.metric.clicks': 'Clics par semaine',
   'objectives.metric.trainingCompletions': 'Capsules terminées par semaine',
+  'proposals.pageTitle': 'Proposer un contenu',
+  'proposals.intro':
+    'Un lien à partager, une idée de publication ? Proposez-la avec le texte que vous suggérez : l’équipe éditoriale la relit et en fait une carte.',
+  'proposals.kind': 'Vous proposez',
+  'proposals.kindLink': 'un lien à partager',
+  'proposals.kindIdea': 'une idée de contenu',
+  'proposals.title': 'Titre',
+  'proposals.url': 'Lien public (facultatif pour une idée)',
+  'proposals.urlHint': 'Une page publique, commençant par https://',
+  'proposals.theme': 'Thème',
+  'proposals.text': 'Texte suggéré pour la publication',
+  'proposals.why': 'Pourquoi le partager ? (facultatif)',
+  'proposals.sendForm': 'Envoyer la proposition',
+  'proposals.sendMail': 'Préparer l’e-mail',
+  'proposals.mailHint': 'Votre messagerie s’ouvre avec la proposition : il reste à l’envoyer.',
+  'proposals.sentLink': 'C’est envoyé',
+  'proposals.noChannel': 'Les propositions ne sont pas encore ouvertes sur le hub : parlez-en à l’équipe du programme.',
+  'proposals.secondVariant': 'Deuxième texte, à écrire par l’équipe éditoriale.',
+  'proposals.whyPlaceholder': 'À compléter : pourquoi partager ce contenu.',
+  'proposals.mailIntro':
+    'Bonjour, voici une proposition de carte. Pour la publier, collez ce qui suit (entre les lignes ---) dans une nouvelle carte.',
+  'proposals.sentTitle': 'Merci pour votre proposition',
+  'proposals.sentText': 'L’équipe éditoriale la relit et vous répond si elle a besoin de précisions.',
+  'proposals.another': 'Proposer un autre contenu',
+  'nav.propose': 'Proposer un contenu',
+  'proposals.perWeek': 'Propositions de contenu envoyées par semaine',
+  'proposals.count': 'Propositions',
+  'objectives.reachedAtBaseline':
+    'Cible déjà atteinte pendant la période de référence : elle ne mesure aucun progrès, fixez-en une plus haute.',
 } as const;
 
 export type UIKey = keyof typeof fr;

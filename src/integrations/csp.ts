@@ -3,16 +3,18 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { cmsBackend } from '../../admin/config/backend.ts';
-import { adminDirectives, pagePolicy, previewFile, previewPolicy } from '../../deploy/headers.ts';
+import { adminDirectives, pagePolicy, previewFile, previewPolicy, proposalDirectives } from '../../deploy/headers.ts';
 import { inlineHashes } from '../csp/inline.ts';
 import { mapFolder, pagesFile, policiesFile, renderMaps } from '../csp/map.ts';
+import { proposalPages, readProposals } from '../lib/proposals.ts';
 
 /**
  * Gives each page its own Content-Security-Policy once every page is written (rendered or
  * reused by the incremental build, whatever the integrations before this one added): the
  * hashes of the inline scripts and styles the page holds, nothing else, in the nginx maps of
  * `dist/_csp/` (src/csp/map.ts, deploy/headers.ts). The admin adds Decap's sources; the digest
- * preview's e-mail files (`previewFile`) may be framed by the hub and load the hub's images.
+ * preview's e-mail files (`previewFile`) may be framed by the hub and load the hub's images; the
+ * suggestion form's pages, their form endpoint (`form-action`).
  */
 export default function relaisCsp(): AstroIntegration {
   let base = '/';
@@ -28,14 +30,15 @@ export default function relaisCsp(): AstroIntegration {
         const started = performance.now();
         const site = fileURLToPath(dir);
         const admin = adminDirectives(cmsBackend(process.env).backend);
+        const proposals = proposalDirectives(readProposals());
+        const extraOf = (rel: string) =>
+          rel === 'admin/index.html' ? admin : (proposalPages as readonly string[]).includes(rel) ? proposals : {};
         const policyOf = new Map<string, string>();
         const files = readdirSync(site, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html'));
         for (const file of files) {
           const rel = file.split('\\').join('/');
           const hashes = inlineHashes(readFileSync(join(site, file), 'utf8'), rel);
-          const policy = previewFile.test(rel)
-            ? previewPolicy(hashes, siteUrl)
-            : pagePolicy(hashes, rel === 'admin/index.html' ? admin : {});
+          const policy = previewFile.test(rel) ? previewPolicy(hashes, siteUrl) : pagePolicy(hashes, extraOf(rel));
           policyOf.set(`${base}${rel}`, policy);
         }
         const maps = renderMaps(policyOf);

@@ -8,6 +8,7 @@ import { guidelineSchema } from './schemas/guideline.ts';
 import { leaderboardSchema } from './schemas/leaderboard.ts';
 import { objectivesSchema } from './schemas/objectives.ts';
 import { pathSchema } from './schemas/path.ts';
+import { proposalsSchema } from './schemas/proposals.ts';
 import { settingsSchema } from './schemas/settings.ts';
 import { testimonialSchema } from './schemas/testimonial.ts';
 
@@ -120,6 +121,12 @@ export const fileCollections = {
     file: 'settings/objectives.yaml',
     schema: objectivesSchema,
     label: 'Objectifs du programme',
+  },
+  proposals: {
+    kind: 'file',
+    file: 'settings/proposals.yaml',
+    schema: proposalsSchema,
+    label: 'Propositions des ambassadeurs',
   },
 } as const satisfies Record<string, FileCollection>;
 

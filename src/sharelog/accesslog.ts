@@ -10,7 +10,7 @@ import { lineSplitter } from './read.ts';
 import { emptyRow, type RowSink } from './types.ts';
 
 //            remote_addr  ident remote_user  [time_local]   "METHOD target proto"  status
-const LINE = /^\S+ \S+ (\S+) \[([^\]]+)\] "(\S+) (\S+)[^"]*" (\d{3}) /;
+export const LINE = /^\S+ \S+ (\S+) \[([^\]]+)\] "(\S+) (\S+)[^"]*" (\d{3}) /;
 const ROUTE = /\/partager\/([^/]+)\/([^/]+)\/?$/;
 const TIME = /^(\d{2})\/(\w{3})\/(\d{4}):(\d{2}:\d{2}:\d{2}) ([+-]\d{2})(\d{2})$/;
 const MONTHS = 'JanFebMarAprMayJunJulAugSepOctNovDec';

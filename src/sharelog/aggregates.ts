@@ -16,6 +16,8 @@
  *   challenge   key = id; shares, active_ambassadors
  *   leaderboard key = challenge id, label = display name; shares
  *   source      key = a types.ts SOURCES name; clicks
+ *   suggestion  key = ISO week; shares = suggestions sent that week (sql/suggestions.sql); none
+ *               at all: no `suggestions` in the dashboards, as the built-in count writes them
  */
 
 import { type AggregateRow, AggregatesError, type CountColumn, readAggregateRows, type TextColumn } from './aggrows.ts';
@@ -35,6 +37,7 @@ export const SECTIONS = [
   'challenge',
   'leaderboard',
   'source',
+  'suggestion',
 ] as const;
 type Section = (typeof SECTIONS)[number];
 
@@ -49,6 +52,7 @@ const NEEDS: Record<Section, ReadonlyArray<TextColumn | CountColumn>> = {
   challenge: ['key', 'shares', 'active_ambassadors'],
   leaderboard: ['key', 'label', 'shares'],
   source: ['key', 'clicks'],
+  suggestion: ['key', 'shares'],
 };
 
 /** A checked row: the fields its section needs are present. */
@@ -151,6 +155,23 @@ export function dashboardsFromRows(rows: readonly AggregateRow[], file: string):
     throw new AggregatesError(`${at(row, 'key')}: week ${text(row, 'key')} is outside the period (${range})`);
   }
 
+  // suggestions: gap-filled over the same weeks, present only when the result has some.
+  const suggestionRows = unique('suggestion');
+  let suggestions: DashboardOutput['suggestions'];
+  if (suggestionRows.size > 0) {
+    suggestions = byWeek.map(({ week }) => {
+      const row = suggestionRows.get(week);
+      suggestionRows.delete(week);
+      return { week, suggestions: row ? count(row, 'shares') : 0 };
+    });
+    for (const row of suggestionRows.values()) {
+      const range = period ? `${period.from}..${period.to}` : 'none (no event)';
+      throw new AggregatesError(
+        `${at(row, 'key')}: suggestion week ${text(row, 'key')} is outside the period (${range})`,
+      );
+    }
+  }
+
   const networks = [...unique('network').values()];
   for (const row of networks) {
     if (!(NETWORKS as readonly string[]).includes(text(row, 'key'))) {
@@ -224,6 +245,7 @@ export function dashboardsFromRows(rows: readonly AggregateRow[], file: string):
       ),
     clicksBySource: clicksBySource(unique('source'), at),
     challenges,
+    ...(suggestions?.some((w) => w.suggestions > 0) ? { suggestions } : {}),
     ingest: {
       ...(Object.fromEntries(INGEST_COUNTERS.map((c) => [c, metaCount(META.counter(c))])) as Record<
         (typeof INGEST_COUNTERS)[number],

@@ -1,6 +1,7 @@
 /**
  * `--export-parquet DIR`: one store run that both aggregates (the dashboards, as without the
- * flag) and streams its accepted events, as EventRecords, into the Parquet export.
+ * flag) and streams its accepted events, as EventRecords, into the Parquet export, with the
+ * sent suggestions' days (suggestions.ts) for its `suggestions` table.
  */
 import { openParquetExport } from './parquet.ts';
 import type { InputFile } from './read.ts';
@@ -12,11 +13,13 @@ export async function ingestAndExport(
   files: readonly InputFile[],
   opts: StoreOptions & { k: number },
   dir: string,
+  suggestionDays: readonly number[] = [],
 ): Promise<{ output: DashboardOutput; events: number; weeks: number }> {
   const exporter = await openParquetExport(dir, {
     key: opts.key,
     challenges: opts.challenges ?? [],
     optIn: opts.optIn ?? new Map(),
+    suggestionDays,
   });
   let output: DashboardOutput;
   try {

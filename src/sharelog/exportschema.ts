@@ -8,8 +8,19 @@ import { type DashboardOutput, REASONS, type Reason } from './types.ts';
 /** 2: events gained `weight` (an aggregated row's count) and `source`. */
 export const EXPORT_VERSION = 2;
 
-/** Tables of the export: `events` is a folder of hive partitions, the others one file each. */
-export const TABLES = ['events', 'challenges', 'challenge_contents', 'leaderboard_optin', 'meta'] as const;
+/**
+ * Tables of the export: `events` is a folder of hive partitions, the others one file each.
+ * `suggestions` holds one row per sent suggestion (`/proposer/envoye/` visit, suggestions.ts)
+ * inside the events' period: `week`, `day_label`, nothing about who.
+ */
+export const TABLES = [
+  'events',
+  'challenges',
+  'challenge_contents',
+  'leaderboard_optin',
+  'meta',
+  'suggestions',
+] as const;
 export type TableName = (typeof TABLES)[number];
 
 /** Where a table lives inside the export folder. */

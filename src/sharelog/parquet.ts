@@ -34,6 +34,11 @@ export interface ParquetExportOptions {
   challenges: readonly ChallengeDef[];
   /** Lower-cased ambassador id → display name; exported under the pseudonym. */
   optIn: ReadonlyMap<string, string>;
+  /**
+   * Local days of the sent suggestions (suggestions.ts suggestionDays): the ones inside the
+   * exported events' period become the `suggestions` table, as the built-in count keeps them.
+   */
+  suggestionDays?: readonly number[];
   /** Parquet page compression. Default snappy (DuckDB's); tests read uncompressed bytes. */
   compression?: 'snappy' | 'zstd' | 'uncompressed';
 }
@@ -224,6 +229,20 @@ export async function openParquetExport(dir: string, options: ParquetExportOptio
     await con.run(`COPY leaderboard_optin TO ${out('leaderboard_optin')} (${parquet})`);
     await appendRows(con, 'meta', 'name VARCHAR, value VARCHAR', metaEntries(meta));
     await con.run(`COPY meta TO ${out('meta')} (${parquet})`);
+    let first = Number.POSITIVE_INFINITY;
+    let last = Number.NEGATIVE_INFINITY;
+    for (const day of seenDays) {
+      if (day < first) first = day;
+      if (day > last) last = day;
+    }
+    const sent = (options.suggestionDays ?? []).filter((day) => day >= first && day <= last);
+    await appendRows(
+      con,
+      'suggestions',
+      'week VARCHAR, day_label VARCHAR',
+      sent.map((day) => [isoWeek(day), formatDay(day)]),
+    );
+    await con.run(`COPY suggestions TO ${out('suggestions')} (${parquet})`);
     return total > 0 ? weeks.size : 0;
   }
 

@@ -194,6 +194,11 @@ export interface DashboardOutput {
     activeAmbassadors: number;
     leaderboard: Array<{ displayName: string; shares: number }>;
   }>;
+  /**
+   * Sent suggestions (`/proposer/envoye/` visits in the access logs) per ISO week of the period;
+   * only when the logs hold at least one (suggestions.ts).
+   */
+  suggestions?: Array<{ week: string; suggestions: number }>;
   ingest: {
     files: number;
     rows: number;

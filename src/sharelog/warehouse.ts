@@ -22,6 +22,7 @@ export const SQL_FILES = [
   'leaderboards',
   'sources',
   'meta',
+  'suggestions',
 ] as const;
 
 const SQL_DIR = join(import.meta.dirname, 'sql');
@@ -53,6 +54,7 @@ export function duckdbSources(exportDir: string): Record<TableName, string> {
     challenge_contents: file('challenge_contents'),
     leaderboard_optin: file('leaderboard_optin'),
     meta: file('meta'),
+    suggestions: file('suggestions'),
   };
 }
 

@@ -38,6 +38,9 @@ const pageTypes = [
   'lettre/2026-W36/',
   'lettre/2026-W47/',
   'admin/digest/',
+  'tableau-de-bord/objectifs/',
+  'proposer/',
+  'proposer/envoye/',
 ];
 const cases = ['', 'en/'].flatMap((prefix) =>
   (['light', 'dark'] as const).flatMap((scheme) => pageTypes.map((p) => [`${prefix}${p}`, scheme] as const)),

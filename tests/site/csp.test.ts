@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hubDirectives, previewFile } from '../../deploy/headers.ts';
 import { fakeSso, type LocalNginx, nginxBinary, startLocal } from '../../deploy/nginx/run-local.ts';
 import { readPolicies } from '../../src/csp/map.ts';
+import { readProposals } from '../../src/lib/proposals.ts';
 import { freePort, startDecapServer } from '../fixtures/cms/workspace.ts';
 import { isolatedContext, launch } from '../lib/browser.ts';
 import { root, testBase, testDist } from '../lib/paths.ts';
@@ -94,6 +95,17 @@ describe('every built page has a policy that allows exactly what it inlines', ()
     // The test build uses the local backend (decap-server on 127.0.0.1:8081).
     expect(d['connect-src']).toEqual(["'self'", 'http://127.0.0.1:8081']);
     expect(d['img-src']).toContain('blob:');
+  });
+
+  it('lets the suggestion form post to its endpoint on its own pages only', () => {
+    const { endpoint, email } = readProposals(join(root, 'content'));
+    expect(endpoint).toBeDefined();
+    const expected = ["'self'", new URL(endpoint ?? '').origin, ...(email ? ['mailto:'] : [])];
+    for (const path of ['proposer/', 'en/proposer/'])
+      expect(directives(policyOf(`${testBase}${path}`) ?? '')['form-action'], path).toEqual(expected);
+    const others = pages.filter((f) => !/\/proposer\/index\.html$/.test(f));
+    expect(others.length).toBeGreaterThan(10);
+    for (const f of others) expect(directives(policy(f))['form-action'], f).toEqual(["'self'"]);
   });
 });
 

@@ -241,6 +241,9 @@ describe('the objectives page', () => {
       expect(await section.locator('[data-figure="current"] dd').textContent()).toBe(fmt(p.current ?? Number.NaN));
       expect(await section.locator('[data-figure="baseline"] dd').textContent()).toBe(fmt(p.baseline ?? Number.NaN));
       expect(await section.locator('[data-figure="target"] dd').textContent()).toBe(fmt(o.target));
+      // A target the baseline already met is said in words (the build warns of it too).
+      const reached = p.baseline !== null && p.baseline >= o.target;
+      expect(await section.locator('[data-reached-at-baseline]').count(), o.id).toBe(reached ? 1 : 0);
       const [, ...rows] = csv(`tableau-de-bord/objectif-${o.id}.csv`);
       expect(rows.map((r) => r[0])).toEqual(p.weeks.map((w) => w.week));
       expect(rows.map((r) => Number(r[2]))).toEqual(p.weeks.map((w) => Math.round(w.value * 100) / 100));

@@ -145,6 +145,8 @@ describe.skipIf(!nginx)(`nginx serves the build (${nginx ? 'nginx found' : 'SKIP
     // Anonymous (no SSO identity) and a page that is not a share: "-", and no line at all.
     expect((await get(`partager/${card}/${n3}/`)).status).toBe(200);
     expect((await get('cartes/', { headers: cookie })).status).toBe(200);
+    // A sent suggestion's landing page is logged too (the dashboards count it per week).
+    expect((await get('en/proposer/envoye/', { headers: cookie })).status).toBe(200);
     await new Promise((ok) => setTimeout(ok, 100));
     const lines = readFileSync(server.shareLog, 'utf8').slice(before.length).trim().split('\n');
     const combined =
@@ -153,6 +155,7 @@ describe.skipIf(!nginx)(`nginx serves the build (${nginx ? 'nginx found' : 'SKIP
       ['127.0.0.0', 'camille.leroy@exemple.fr', `/hub/partager/${card}/${n1}/?v=2`, '200'],
       ['127.0.0.0', 'camille.leroy@exemple.fr', `/hub/partager/${card}/${n2}?v=1`, '200'],
       ['127.0.0.0', '-', `/hub/partager/${card}/${n3}/`, '200'],
+      ['127.0.0.0', 'camille.leroy@exemple.fr', '/hub/en/proposer/envoye/', '200'],
     ]);
   });
 
@@ -197,9 +200,15 @@ describe.skipIf(!nginx)(`nginx serves the build (${nginx ? 'nginx found' : 'SKIP
         byContent: { content: string; shares: number }[];
         byNetwork: { network: string; shares: number }[];
         ingest: { rows: number; accepted: number; rejected: number; duplicates: number };
+        suggestions?: { week: string; suggestions: number }[];
       };
-      // Every line nginx wrote is read (twice: the gzipped day repeats it) and counted once.
-      const logged = readFileSync(join(rotated, day), 'utf8').trim().split('\n').length;
+      // Every share line nginx wrote is read (twice: the gzipped day repeats it) and counted once.
+      const lines = readFileSync(join(rotated, day), 'utf8').trim().split('\n');
+      const logged = lines.filter((l) => l.includes('/partager/')).length;
+      // The suggestion's landing page is no share row, but counted once in its week.
+      const sent = lines.filter((l) => l.includes('/proposer/envoye/')).length;
+      expect(sent).toBeGreaterThanOrEqual(1);
+      expect(result.suggestions?.reduce((sum, w) => sum + w.suggestions, 0)).toBe(sent);
       expect(result.ingest.rows).toBe(2 * logged);
       expect(result.ingest.rejected).toBe(0);
       expect(result.ingest.duplicates).toBeGreaterThanOrEqual(logged);

@@ -103,7 +103,8 @@ function inputIdentifiers(): Set<string> {
 
 /**
  * Address-shaped strings the site may contain, none built from the logs:
- * - contact addresses written in the content (pages and settings; not the opt-in list);
+ * - contact addresses written in the content (pages, programme and proposals settings; not the
+ *   opt-in list);
  * - version strings in bundled code (`decap-cms-app@3.16.3`);
  * - addresses under `.invalid` (RFC 2606: no one can own one), the digest settings' defaults
  *   shown in the CMS configuration;
@@ -111,7 +112,9 @@ function inputIdentifiers(): Set<string> {
  *   (the identifier check above still covers it).
  */
 function allowedAddress(): (address: string, file: string) => boolean {
-  const content = walk(join(root, 'content')).filter((f) => f.endsWith('.md') || f.endsWith('programme.yaml'));
+  const content = walk(join(root, 'content')).filter(
+    (f) => f.endsWith('.md') || f.endsWith('programme.yaml') || f.endsWith('proposals.yaml'),
+  );
   const contacts = new Set(content.flatMap((f) => addresses(readFileSync(f, 'utf8'))));
   return (address, file) => {
     const domain = address.split('@')[1] ?? '';

@@ -8,7 +8,7 @@ import { getDashboards } from '../../lib/dashboards.ts';
 import { getLocalized, getSettings } from '../../lib/entries.ts';
 import { localePath } from '../../lib/urls.ts';
 import type { Locale } from '../../model/schemas/common.ts';
-import { objectiveViews, readObjectives } from './objectives.ts';
+import { objectiveViews, readObjectives, suggestionsTable } from './objectives.ts';
 import { dashboardTables, unlistedContents } from './tables.ts';
 
 export async function loadDashboard(locale: Locale) {
@@ -29,19 +29,20 @@ export async function loadDashboard(locale: Locale) {
 export const csvPath = (locale: Locale, id: string) => localePath(locale, `tableau-de-bord/${id}.csv`);
 
 /**
- * The objectives page's model for one locale, or `null` without aggregates with events (the
- * page then says there is nothing to measure yet).
+ * The objectives page's model for one locale: `views` and `suggestions` are `null` without
+ * aggregates with events (the page then says there is nothing to measure yet).
  */
 export async function loadObjectives(locale: Locale) {
   const data = getDashboards();
   const settings = await getSettings();
   const objectives = readObjectives();
-  if (!data?.period) return { objectives, settings, views: null };
+  if (!data?.period) return { objectives, settings, views: null, suggestions: null };
+  const t = useTranslations(locale);
   const views = objectiveViews(objectives, data, {
-    t: useTranslations(locale),
+    t,
     locale,
     headcount: settings.headcount,
     k: settings.minGroupSize,
   });
-  return { objectives, settings, views };
+  return { objectives, settings, views, suggestions: suggestionsTable(data, { t, locale }) };
 }

@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatDate } from '../../i18n/format.ts';
 import type { Translate } from '../../i18n/index.ts';
+import type { DashboardData } from '../../lib/dashboards.ts';
 import { type ObjectiveData, type ObjectiveProgress, objectiveProgress } from '../../lib/objectives.ts';
 import type { Locale } from '../../model/schemas/common.ts';
 import { type Objectives, objectivesSchema } from '../../model/schemas/objectives.ts';
@@ -86,6 +87,29 @@ export function objectiveViews(
         : null;
     return { progress, title, window: settings.window, weeks, pilot };
   });
+}
+
+/**
+ * Suggestions sent per week (`/proposer/envoye/` visits, `suggestions` of the aggregates), or
+ * `null` when the logs hold none.
+ */
+export function suggestionsTable(
+  data: DashboardData,
+  { t, locale }: { t: Translate; locale: Locale },
+): DataTable | null {
+  if (!data.suggestions?.length) return null;
+  return {
+    id: 'propositions',
+    caption: t('proposals.perWeek'),
+    rowHead: t('dashboard.week'),
+    idHead: t('dashboard.isoWeek'),
+    columns: [{ key: 'suggestions', label: t('proposals.count') }],
+    rows: data.suggestions.map((w) => ({
+      id: w.week,
+      label: formatDate(isoWeekMonday(w.week), locale),
+      values: [w.suggestions],
+    })),
+  };
 }
 
 /** Every table of the objectives page, for the CSV route. */

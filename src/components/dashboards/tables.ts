@@ -12,8 +12,11 @@ import type { CsvValue } from './csv.ts';
 import { visibleTeams } from './privacy.ts';
 
 export const tableIds = ['semaines', 'reseaux', 'cartes', 'equipes'] as const;
-/** The overview's tables, then each objective's (`objectif-<id>`, `objectif-<id>-pilote`). */
-export type TableId = (typeof tableIds)[number] | `objectif-${string}`;
+/**
+ * The overview's tables, then the objectives page's: each objective's (`objectif-<id>`,
+ * `objectif-<id>-pilote`) and the suggestions per week (`propositions`).
+ */
+export type TableId = (typeof tableIds)[number] | `objectif-${string}` | 'propositions';
 
 export interface TableRow {
   /** Stable key: ISO week, network, card slug or team name. */

@@ -10,6 +10,7 @@ import {
   permissionsPolicy,
   previewFile,
   previewPolicy,
+  proposalDirectives,
 } from '../../../deploy/headers.ts';
 import { renderLocal } from '../../../deploy/nginx/run-local.ts';
 
@@ -136,5 +137,19 @@ describe('renderLocal', () => {
     expect(server).not.toContain('/var/log/');
     expect(files['snippets/relais-sso.conf']).toContain('http://127.0.0.1:4999/oauth2/auth');
     expect(files['snippets/relais-headers.conf']).toBe(snippet);
+  });
+});
+
+describe('the suggestion form’s policy', () => {
+  it('adds the endpoint’s origin, and mailto: for the e-mail channel, to form-action only', () => {
+    expect(proposalDirectives({ endpoint: 'https://forms.exemple.fr/relais/x?y=1', email: 'a@exemple.fr' })).toEqual({
+      'form-action': ['https://forms.exemple.fr', 'mailto:'],
+    });
+    expect(proposalDirectives({})).toEqual({});
+    const policy = pagePolicy(
+      { scripts: [], styles: [] },
+      proposalDirectives({ endpoint: 'https://forms.exemple.fr/x' }),
+    );
+    expect(policy).toContain("form-action 'self' https://forms.exemple.fr;");
   });
 });

@@ -135,6 +135,22 @@ describe('--from-aggregates shaping', () => {
   });
 });
 
+describe('--from-aggregates suggestions', () => {
+  it('gap-fills the weeks that have none, and writes no suggestions when the result has none', async () => {
+    const o = await dashboardsFromAggregates(
+      file('sent.csv', toCsv([...ROWS, ['suggestion', '2026-W11', '', '2', '', '', '', '']])),
+    );
+    expect(o.suggestions).toEqual([
+      { week: '2026-W10', suggestions: 0 },
+      { week: '2026-W11', suggestions: 2 },
+      { week: '2026-W12', suggestions: 0 },
+      { week: '2026-W13', suggestions: 0 },
+    ]);
+    expect(Object.keys(o).slice(-2)).toEqual(['suggestions', 'ingest']);
+    expect('suggestions' in (await dashboardsFromAggregates(file('none.csv', toCsv(ROWS))))).toBe(false);
+  });
+});
+
 describe('--from-aggregates errors name the file, the line and the field', () => {
   const replace = (section: string, key: string, column: number, value: string) =>
     ROWS.map((r) => (r[0] === section && r[1] === key ? r.map((v, i) => (i === column ? value : v)) : r));
@@ -186,6 +202,11 @@ describe('--from-aggregates errors name the file, the line and the field', () =>
     ['no ingest count', () => ROWS.filter((r) => r[1] !== 'ingest.rows'), ': no meta row "ingest.rows"'],
     ['another export version', () => replace('meta', 'export_version', 2, '1'), 'export version 1, expected 2'],
     ['unknown click source', () => replace('source', 'plausible', 1, 'ga4'), 'field key: unknown source "ga4"'],
+    [
+      'suggestions outside the period',
+      () => [...ROWS, ['suggestion', '2026-W20', '', '2', '', '', '', '']],
+      `line ${ROWS.length + 2}, field key: suggestion week 2026-W20 is outside the period (2026-03-04..2026-03-26)`,
+    ],
     [
       'broken archives that are not a list of reports',
       () => [...ROWS, ['meta', 'ingest.brokenArchives', '[{"file":"a.gz"}]', '', '', '', '', '']],

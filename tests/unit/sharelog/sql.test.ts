@@ -102,6 +102,10 @@ async function run(): Promise<string[]> {
   await con.run(
     `CREATE TABLE meta AS SELECT * FROM (VALUES ('k', '2'), ('timezone', 'Europe/Paris')) AS t(name, value)`,
   );
+  // Three suggestions sent in week 10, one in week 12 (the export keeps one row per visit).
+  await con.run(`CREATE TABLE suggestions AS SELECT * FROM (VALUES
+      ('2026-W10', '2026-03-02'), ('2026-W10', '2026-03-02'), ('2026-W10', '2026-03-05'),
+      ('2026-W12', '2026-03-18')) AS t(week, day_label)`);
   const sources = Object.fromEntries(TABLES.map((t) => [t, t])) as Record<(typeof TABLES)[number], string>;
   const result = await con.runAndReadAll(aggregationSql(sources));
   con.closeSync();
@@ -142,6 +146,9 @@ describe('sql/*.sql', () => {
         'source|plausible|-|-|7|-|-|-',
         'meta|k|2|-|-|-|-|-',
         'meta|timezone|Europe/Paris|-|-|-|-|-',
+        // Suggestions per week, the count in the shares column; no row for a week without any.
+        'suggestion|2026-W10|-|3|-|-|-|-',
+        'suggestion|2026-W12|-|1|-|-|-|-',
       ].sort(),
     );
   });

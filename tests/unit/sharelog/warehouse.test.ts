@@ -43,6 +43,10 @@ describe('warehouse path = built-in dashboards', () => {
     expect(o.byTeam.length).toBeGreaterThan(3);
     expect(o.challenges.map((c: { shares: number }) => c.shares).some((s: number) => s > 0)).toBe(true);
     expect(o.ingest.duplicates + o.ingest.rejected).toBeGreaterThan(0);
+    // The sample access log holds sent suggestions (some logged twice): counted by both paths.
+    const sent = o.suggestions.reduce((sum: number, w: { suggestions: number }) => sum + w.suggestions, 0);
+    expect(sent).toBeGreaterThan(20);
+    expect(o.suggestions.map((w: { week: string }) => w.week)).toEqual(o.byWeek.map((w: { week: string }) => w.week));
   }, 30_000);
 
   it('on the sample logs through a JSON Lines result, and with --from/--to', async () => {
@@ -55,6 +59,9 @@ describe('warehouse path = built-in dashboards', () => {
     const o = JSON.parse(r.builtIn);
     expect(o.ingest.outOfRange).toBeGreaterThan(0);
     expect(o.period).toEqual({ from: '2026-06-10', to: '2026-07-20' });
+    // Only the suggestions inside the period are counted, on both paths.
+    expect(o.suggestions.length).toBe(o.byWeek.length);
+    expect(o.suggestions.some((w: { suggestions: number }) => w.suggestions > 0)).toBe(true);
   }, 30_000);
 
   it('on the fixtures with privacy edge cases, leaderboards and k = 1', async () => {

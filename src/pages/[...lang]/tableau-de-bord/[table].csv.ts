@@ -15,8 +15,8 @@ export const getStaticPaths = (async () => {
   for (const locale of ['fr', 'en'] as const) {
     const view = await loadDashboard(locale);
     if (!view?.data.period) continue;
-    const { views } = await loadObjectives(locale);
-    for (const table of [...view.tables, ...objectiveTables(views ?? [])])
+    const { views, suggestions } = await loadObjectives(locale);
+    for (const table of [...view.tables, ...objectiveTables(views ?? []), ...(suggestions ? [suggestions] : [])])
       paths.push({ params: { lang: langParam(locale), table: table.id }, props: { table } });
   }
   return paths;
