@@ -208,6 +208,7 @@ async function main(argv: string[]): Promise<number> {
       to: opts.to,
       challenges: programme.challenges,
       optIn: programme.optIn,
+      ...(programme.campaigns.size > 0 ? { campaigns: programme.campaigns } : {}),
       ...(rejects ? { onReject: rejects.write } : {}),
       ...(progress ? { onProgress: (rows: number) => say(`${number(rows)} rows…`) } : {}),
     };
@@ -233,6 +234,10 @@ async function main(argv: string[]): Promise<number> {
     const i = output.ingest;
     const broken = i.brokenArchives ?? [];
     for (const b of broken) say(`warning: ${describeBreak(b)}`);
+    for (const u of i.unknownCampaigns ?? [])
+      say(
+        `warning: campaign ${u.campaign} is no card of ${opts.content} (nor an old slug): ${number(u.visits)} visits left out`,
+      );
     const archives = broken.length === 1 ? '1 broken archive' : `${broken.length} broken archives`;
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
     say(

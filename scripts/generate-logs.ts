@@ -4,15 +4,16 @@
  * the headcount only watches and never appears), several teams of which some are too small to
  * be named, LinkedIn-dominated networks, and a sprinkling of malformed rows and duplicates.
  *
- *   node scripts/generate-logs.ts --seed 1 --rows 3000 --out FILE [--format csv|jsonl|log]
+ *   node scripts/generate-logs.ts --seed 1 --rows 3000 --out FILE [--format csv|jsonl|log|matomo]
  *   node scripts/generate-logs.ts --sample   # rewrites the committed samples in content/logs/
  */
 import { closeSync, mkdirSync, openSync, readdirSync, writeSync } from 'node:fs';
 import { dirname, extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createZone, DAY, formatDay, parseDay } from '../src/sharelog/timestamp.ts';
+import { matomoVisit } from './lib/programme/exports.ts';
 
-type Format = 'csv' | 'jsonl' | 'log';
+type Format = 'csv' | 'jsonl' | 'log' | 'matomo';
 
 export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
@@ -263,7 +264,7 @@ export function generate(o: GenerateOptions, write: (text: string) => void): voi
         team: anonymous ? '' : who.team,
         network: network(),
         content: content(),
-        event: o.format === 'log' ? 'share' : event(),
+        event: o.format === 'log' ? 'share' : o.format === 'matomo' ? 'click' : event(),
         variant: rand() < 0.5 ? '' : pick(['a', 'b']),
         event_id: rand() < 0.97 ? `${o.seed.toString(36)}-${i.toString(36)}` : '',
       };
@@ -278,6 +279,14 @@ export function generate(o: GenerateOptions, write: (text: string) => void): voi
           .map(csvField)
           .join(',');
         if (malformed === 4) line += ',en trop';
+      } else if (o.format === 'matomo') {
+        // A visit the share brought to the public site (Matomo Live export). Malformed: a visit
+        // from elsewhere (ignored by the importer) or one without its source or campaign.
+        const campaign =
+          malformed === 1 || malformed === 4
+            ? null
+            : { name: row.content, source: row.network, content: row.variant, medium: 'ambassador' };
+        line = JSON.stringify(matomoVisit({ id: i + 1, ms, campaign }, rand));
       } else if (o.format === 'jsonl') {
         const value = { ...row, team: row.team || null, variant: row.variant || null };
         line = malformed === 4 ? JSON.stringify(value).slice(0, -7) : JSON.stringify(value);
@@ -335,7 +344,7 @@ function main(): number {
   });
   if (v.help) {
     process.stdout.write(
-      'Usage: node scripts/generate-logs.ts --seed N --rows N --out FILE [--format csv|jsonl|log]\n' +
+      'Usage: node scripts/generate-logs.ts --seed N --rows N --out FILE [--format csv|jsonl|log|matomo]\n' +
         '         [--malformed-rate 0.01] [--duplicate-rate 0.004] [--start 2026-03-01] [--end 2026-11-15]\n' +
         '         [--headcount 2400]\n' +
         '       node scripts/generate-logs.ts --sample   (rewrites content/logs/ samples)\n',
@@ -366,7 +375,8 @@ function main(): number {
   if (!v.out) throw new Error('--out FILE is required (or --sample)');
   const ext = extname(v.out).slice(1);
   const format = (v.format ?? (ext === 'jsonl' || ext === 'log' ? ext : 'csv')) as Format;
-  if (!['csv', 'jsonl', 'log'].includes(format)) throw new Error(`--format ${format}: expected csv, jsonl or log`);
+  if (!['csv', 'jsonl', 'log', 'matomo'].includes(format))
+    throw new Error(`--format ${format}: expected csv, jsonl, log or matomo (Matomo Live visits as JSON Lines)`);
   const seed = Number(v.seed);
   const rows = Number(v.rows);
   if (!Number.isInteger(seed) || !Number.isInteger(rows) || rows < 0)

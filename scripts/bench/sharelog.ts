@@ -7,10 +7,13 @@
  *   (b) full: `node scripts/dashboards.ts --full` on an empty cache, as a first build runs;
  *   (c) next day: 10,000 rows appended to the current access.log, then the same command
  *       without --full on the cache (b) left: the daily build;
- *   (d) .gz: one access log of --gz-rows rows read plain vs gzip-compressed (full runs).
+ *   (d) .gz: one access log of --gz-rows rows read plain vs gzip-compressed (full runs);
+ *   (e) import: --import-rows visits of a Matomo Live export (JSON Lines, Matomo's own keys)
+ *       against as many rows of the hub's own CSV (full runs; issue 18's target: <= 1.5x).
  * Prints a table, the ratios measured in this run and the targets (never enforced).
  *
- *   node scripts/bench/sharelog.ts [--rows 10000000] [--runs 1] [--gz-rows 1000000] [--keep]
+ *   node scripts/bench/sharelog.ts [--rows 10000000] [--runs 1] [--gz-rows 1000000]
+ *     [--import-rows 1000000] [--import-only] [--keep]
  */
 import { execFile, spawnSync } from 'node:child_process';
 import { createReadStream, createWriteStream } from 'node:fs';
@@ -75,12 +78,62 @@ async function filesUnder(dir: string): Promise<string[]> {
     .sort();
 }
 
+const fmt = (n: number, d = 2) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
+
+/**
+ * (e) An analytics export against the hub's own CSV, same row count, same seed (so the same
+ * cards, networks and days): full runs, alternated, on fresh caches.
+ */
+async function importBench(dir: string, rows: number, runs: number): Promise<void> {
+  const at = join(dir, 'import');
+  await mkdir(at, { recursive: true });
+  const hub = join(at, 'hub.csv');
+  const matomo = join(at, 'matomo-visits.jsonl');
+  const gen = (format: string, out: string) =>
+    timed([
+      join(ROOT, 'scripts/generate-logs.ts'),
+      '--seed',
+      '18',
+      '--rows',
+      String(rows),
+      '--format',
+      format,
+      '--out',
+      out,
+    ]);
+  gen('csv', hub);
+  gen('matomo', matomo);
+  const out = join(at, 'out.json');
+  const hubRuns: Run[] = [];
+  const matomoRuns: Run[] = [];
+  for (let i = 0; i < Math.max(3, runs); i++) {
+    hubRuns.push(await dashboards([hub], join(at, `c-hub-${i}`), out, true));
+    matomoRuns.push(await dashboards([matomo], join(at, `c-matomo-${i}`), out, true));
+  }
+  const h = median(hubRuns);
+  const m = median(matomoRuns);
+  const mb = async (p: string) => (await stat(p)).size / 1e6;
+  console.log('');
+  for (const [name, r, size] of [
+    [`hub CSV (${fmt(rows / 1e6, 1)}M rows)`, h, await mb(hub)],
+    ['Matomo Live visits (JSONL)', m, await mb(matomo)],
+  ] as const) {
+    console.log(
+      `${name.padEnd(28)} ${fmt(r.seconds).padStart(7)} s ${fmt(r.rows / r.seconds, 0).padStart(11)} rows/s ${fmt(size, 0).padStart(6)} MB ${fmt(r.maxRssMb, 0).padStart(5)} MB peak ${r.accepted.toLocaleString('en-US').padStart(10)} accepted`,
+    );
+  }
+  const ratio = m.seconds / h.seconds;
+  console.log(`Matomo visits / hub CSV: ${fmt(ratio)}x the time (target <= 1.50: ${ratio <= 1.5 ? 'met' : 'MISSED'})`);
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       rows: { type: 'string', default: '10000000' },
       runs: { type: 'string', default: '1' },
       'gz-rows': { type: 'string', default: '1000000' },
+      'import-rows': { type: 'string', default: '1000000' },
+      'import-only': { type: 'boolean', default: false },
       keep: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -91,7 +144,9 @@ async function main(): Promise<void> {
 Generates a share-log history of --rows rows (default 10,000,000; CSV exports and nginx logs,
 1% duplicates, 1% malformed), then times DuckDB (2 threads) doing the same aggregation, a full
 \`npm run dashboards -- --full\`, the next day's build (10,000 rows appended) and a gzip-compressed
-log against the same log plain. --runs N keeps the median of N runs; --keep keeps the folder.
+log against the same log plain, and --import-rows visits of a Matomo Live export (JSON Lines)
+against as many rows of the hub's CSV (--import-only: that part alone). --runs N keeps the
+median of N runs; --keep keeps the folder.
 `);
     return;
   }
@@ -100,6 +155,10 @@ log against the same log plain. --runs N keeps the median of N runs; --keep keep
   const dir = await mkdtemp(join(tmpdir(), 'relais-bench-'));
   const f = (n: number, d = 2) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
   try {
+    if (values['import-only']) {
+      await importBench(dir, Number(values['import-rows']), runs);
+      return;
+    }
     const t = performance.now();
     const history = join(dir, 'history');
     const layout = historyLayout(history, rows);
@@ -211,6 +270,7 @@ log against the same log plain. --runs N keeps the median of N runs; --keep keep
     line('access log, .gz', g);
     const gr = g.seconds / p.seconds;
     console.log(`.gz / plain: ${f(gr)}x (target <= 1.30: ${gr <= 1.3 ? 'met' : 'MISSED'})`);
+    await importBench(dir, Number(values['import-rows']), runs);
   } finally {
     if (!values.keep) await rm(dir, { recursive: true, force: true });
   }

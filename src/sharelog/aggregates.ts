@@ -15,13 +15,14 @@
  *   team        key = name; shares, active_ambassadors
  *   challenge   key = id; shares, active_ambassadors
  *   leaderboard key = challenge id, label = display name; shares
+ *   source      key = a types.ts SOURCES name; clicks
  */
 
 import { type AggregateRow, AggregatesError, type CountColumn, readAggregateRows, type TextColumn } from './aggrows.ts';
 import { EXPORT_VERSION, INGEST_COUNTERS, META } from './exportschema.ts';
 import { byCountThenName } from './order.ts';
 import { isoWeek, mondayOf, parseDay } from './timestamp.ts';
-import { type BrokenArchive, type DashboardOutput, NETWORKS, REASONS, type Reason } from './types.ts';
+import { type BrokenArchive, type DashboardOutput, NETWORKS, REASONS, type Reason, SOURCES } from './types.ts';
 
 export const SECTIONS = [
   'meta',
@@ -33,6 +34,7 @@ export const SECTIONS = [
   'team',
   'challenge',
   'leaderboard',
+  'source',
 ] as const;
 type Section = (typeof SECTIONS)[number];
 
@@ -46,6 +48,7 @@ const NEEDS: Record<Section, ReadonlyArray<TextColumn | CountColumn>> = {
   team: ['key', 'shares', 'active_ambassadors'],
   challenge: ['key', 'shares', 'active_ambassadors'],
   leaderboard: ['key', 'label', 'shares'],
+  source: ['key', 'clicks'],
 };
 
 /** A checked row: the fields its section needs are present. */
@@ -219,6 +222,7 @@ export function dashboardsFromRows(rows: readonly AggregateRow[], file: string):
           (t) => t.team,
         ),
       ),
+    clicksBySource: clicksBySource(unique('source'), at),
     challenges,
     ingest: {
       ...(Object.fromEntries(INGEST_COUNTERS.map((c) => [c, metaCount(META.counter(c))])) as Record<
@@ -232,6 +236,24 @@ export function dashboardsFromRows(rows: readonly AggregateRow[], file: string):
       ...(brokenArchives ? { brokenArchives } : {}),
     },
   };
+}
+
+/** The `source` rows in SOURCES order (only sources with clicks, as the built-in merge gives). */
+function clicksBySource(
+  rows: ReadonlyMap<string, AggregateRow>,
+  at: (row: AggregateRow, field: string) => string,
+): DashboardOutput['clicksBySource'] {
+  for (const [key, row] of rows) {
+    if (!(SOURCES as readonly string[]).includes(key)) {
+      throw new AggregatesError(
+        `${at(row, 'key')}: unknown source ${JSON.stringify(key)} (expected one of ${SOURCES.join(', ')})`,
+      );
+    }
+  }
+  return SOURCES.flatMap((source) => {
+    const clicks = rows.get(source)?.clicks ?? 0;
+    return clicks ? [{ source, clicks }] : [];
+  });
 }
 
 /** The meta row `ingest.brokenArchives` (JSON, written only when some archive broke), checked. */

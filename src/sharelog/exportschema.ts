@@ -5,7 +5,8 @@
  */
 import { type DashboardOutput, REASONS, type Reason } from './types.ts';
 
-export const EXPORT_VERSION = 1;
+/** 2: events gained `weight` (an aggregated row's count) and `source`. */
+export const EXPORT_VERSION = 2;
 
 /** Tables of the export: `events` is a folder of hive partitions, the others one file each. */
 export const TABLES = ['events', 'challenges', 'challenge_contents', 'leaderboard_optin', 'meta'] as const;

@@ -2,15 +2,20 @@
  * JSON Lines → rows. Each non-blank line must be a JSON object (else `bad JSON`); keys are
  * matched like CSV headers (aliases, case, accents); `null` means absent. Non-string values are
  * kept as text (an `event_id` may be a number).
+ *
+ * Which reader a file gets is decided by its first non-blank line: a Matomo visit
+ * (importers/matomo.ts) → the Matomo reader, anything else → the hub's own rows.
  */
 import { fieldOf } from './columns.ts';
 import { isBlank } from './csv.ts';
+import { isMatomoVisit } from './importers/matomo.ts';
+import { matomoSource } from './importers/matomosource.ts';
 import { lineSplitter } from './read.ts';
 import { emptyRow, type Field, type RowSink } from './types.ts';
 
 const FIELDS = Object.keys(emptyRow()) as Field[];
 
-export function jsonlSource(file: string, sink: RowSink) {
+function hubJsonlSource(file: string, sink: RowSink) {
   const row = emptyRow();
   const keys = new Map<string, Field | null>();
   return lineSplitter((text, line) => {
@@ -38,4 +43,66 @@ export function jsonlSource(file: string, sink: RowSink) {
     }
     sink.row(row, file, line, text);
   });
+}
+
+type Source = { push(chunk: Uint8Array): void; end(): void };
+
+/** Past this many bytes without a complete non-blank line, the hub's reader is chosen. */
+const SNIFF_LIMIT = 1 << 22;
+
+/** Is the first non-blank line of `head` complete? Returns it (or null when not yet known). */
+function firstLine(head: Buffer, final: boolean): string | null {
+  let pos = 0;
+  for (;;) {
+    const nl = head.indexOf(10, pos);
+    const end = nl < 0 ? head.length : nl;
+    if (nl < 0 && !final) return null;
+    const text = head.toString('utf8', pos, end).replace(/^\uFEFF/, '');
+    if (!isBlank(text)) return text;
+    if (nl < 0) return '';
+    pos = nl + 1;
+  }
+}
+
+/**
+ * A Matomo visit when the line names Matomo's visit keys, even if it does not parse (a cut or
+ * damaged first line is then that reader's `bad JSON`, not a reason to read the file as ours).
+ */
+function detect(text: string): 'matomo' | 'hub' {
+  try {
+    const value: unknown = JSON.parse(text);
+    if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+      return isMatomoVisit(value as Record<string, unknown>) ? 'matomo' : 'hub';
+    }
+  } catch {
+    // not JSON: decided on the key names below
+  }
+  return /^\s*\{.*"idVisit"\s*:/.test(text) && /"server(Timestamp|Date)"\s*:/.test(text) ? 'matomo' : 'hub';
+}
+
+/** JSON Lines: the reader is chosen from the first non-blank line (the header, in effect). */
+export function jsonlSource(file: string, sink: RowSink): Source {
+  let chosen: Source | null = null;
+  const held: Buffer[] = [];
+  let size = 0;
+  const choose = (final: boolean): void => {
+    const head = Buffer.concat(held);
+    const text = firstLine(head, final);
+    if (text === null && !final && size < SNIFF_LIMIT) return;
+    chosen = text !== null && detect(text) === 'matomo' ? matomoSource(file, sink) : hubJsonlSource(file, sink);
+    held.length = 0;
+    chosen.push(head);
+  };
+  return {
+    push(chunk) {
+      if (chosen) return chosen.push(chunk);
+      held.push(Buffer.from(chunk)); // a copy: readers reuse their chunk buffers
+      size += chunk.length;
+      choose(false);
+    },
+    end() {
+      if (!chosen) choose(true);
+      (chosen as Source | null)?.end();
+    },
+  };
 }

@@ -47,14 +47,14 @@ export interface ParquetExport {
 }
 
 const CHUNK = 2048; // DuckDB's vector size: one data chunk is at most this many rows
-const RAW_COLUMNS = ['ms', 'day', 'event', 'network', 'ambassador', 'content', 'team', 'variant'];
+const RAW_COLUMNS = ['ms', 'day', 'event', 'network', 'ambassador', 'content', 'team', 'variant', 'weight', 'source'];
 
 /** The event table as written: names joined back onto the integer rows. */
 const EVENTS_SELECT = `
   SELECT d.week, CAST(DATE '1970-01-01' + e.day AS DATE) AS day, d.label AS day_label,
          epoch_ms(CAST(e.ms AS BIGINT)) AS ts, ev.name AS event, n.name AS network,
          a.name AS ambassador, c.name AS content, c.key AS content_key,
-         t.name AS team, t.key AS team_key, v.name AS variant
+         t.name AS team, t.key AS team_key, v.name AS variant, e.weight AS weight, s.name AS source
   FROM raw e
   JOIN day_dim d ON d.id = e.day
   JOIN event_dim ev ON ev.id = e.event
@@ -62,7 +62,8 @@ const EVENTS_SELECT = `
   LEFT JOIN ambassador_dim a ON a.id = e.ambassador
   JOIN content_dim c ON c.id = e.content
   LEFT JOIN team_dim t ON t.id = e.team
-  JOIN variant_dim v ON v.id = e.variant`;
+  JOIN variant_dim v ON v.id = e.variant
+  JOIN source_dim s ON s.id = e.source`;
 
 const quote = (path: string) => `'${path.replaceAll("'", "''")}'`;
 
@@ -127,7 +128,9 @@ export async function openParquetExport(dir: string, options: ParquetExportOptio
   const contents = new Int32Array(CHUNK);
   const teams = new Int32Array(CHUNK);
   const variants = new Int32Array(CHUNK);
-  const ints = [days, events, networks, ambs, contents, teams, variants]; // RAW_COLUMNS order
+  const counts = new Int32Array(CHUNK);
+  const sources = new Int32Array(CHUNK);
+  const ints = [days, events, networks, ambs, contents, teams, variants, counts, sources]; // RAW_COLUMNS order
   const names = {
     event: createInterner(),
     network: createInterner(),
@@ -135,6 +138,7 @@ export async function openParquetExport(dir: string, options: ParquetExportOptio
     content: createInterner(),
     team: createInterner(),
     variant: createInterner(),
+    source: createInterner(),
   };
   const seenDays = new Set<number>();
   let pending = 0;
@@ -183,7 +187,7 @@ export async function openParquetExport(dir: string, options: ParquetExportOptio
       return [day, week, formatDay(day)];
     });
     await appendRows(con, 'day_dim', 'id INTEGER, week VARCHAR, label VARCHAR', dayRows);
-    for (const n of ['event', 'network', 'ambassador', 'variant'] as const) {
+    for (const n of ['event', 'network', 'ambassador', 'variant', 'source'] as const) {
       await appendRows(con, `${n}_dim`, 'id INTEGER, name VARCHAR', dim(names[n]));
     }
     await appendRows(con, 'content_dim', 'id INTEGER, name VARCHAR, key VARCHAR', keyed(names.content));
@@ -235,6 +239,8 @@ export async function openParquetExport(dir: string, options: ParquetExportOptio
       contents[i] = names.content.id(r.content);
       teams[i] = r.team === null ? -1 : names.team.id(r.team);
       variants[i] = names.variant.id(r.variant);
+      counts[i] = r.count;
+      sources[i] = names.source.id(r.source);
       if (++pending === CHUNK) flush();
     },
     async finish(meta) {

@@ -13,6 +13,11 @@ import type { ChallengeDef } from './types.ts';
 
 export interface Programme {
   challenges: ChallengeDef[];
+  /**
+   * Campaign names of analytics exports → card id: each card's id and each of its `oldSlugs`
+   * (lower-cased); a current id wins over another card's old slug. Empty without cards.
+   */
+  campaigns: Map<string, string>;
   optIn: Map<string, string>;
   warnings: string[];
 }
@@ -53,10 +58,19 @@ function instant(value: unknown, zone: Zone, isEnd: boolean): number {
 export async function loadProgramme(contentDir: string, zone: Zone): Promise<Programme> {
   const warnings: string[] = [];
   const themes = new Map<string, string[]>();
-  for (const [id, data] of await markdown(join(contentDir, 'cards', 'fr'))) {
+  const campaigns = new Map<string, string>();
+  const cards = await markdown(join(contentDir, 'cards', 'fr'));
+  for (const [id, data] of cards) {
     const theme = typeof data.theme === 'string' ? data.theme : '';
     themes.set(theme, [...(themes.get(theme) ?? []), id]);
+    for (const old of strings(data.oldSlugs)) {
+      const key = old.trim().toLowerCase();
+      const owner = campaigns.get(key);
+      if (owner !== undefined && owner !== id) warnings.push(`card ${id}: old slug ${old} is also claimed by ${owner}`);
+      else campaigns.set(key, id);
+    }
   }
+  for (const [id] of cards) campaigns.set(id.toLowerCase(), id);
   const challenges: ChallengeDef[] = [];
   for (const [id, data] of await markdown(join(contentDir, 'challenges', 'fr'))) {
     const start = instant(data.start, zone, false);
@@ -87,5 +101,5 @@ export async function loadProgramme(contentDir: string, zone: Zone): Promise<Pro
       warnings.push(`settings/leaderboard.yaml: ${(error as Error).message}`);
     }
   }
-  return { challenges, optIn, warnings };
+  return { challenges, campaigns, optIn, warnings };
 }

@@ -7,7 +7,7 @@ import type { InputFile } from './read.ts';
 import type { openDict } from './store/dict.ts';
 import { ingestWithStore, type StoreOptions } from './store/run.ts';
 import type { AcceptedHook } from './store/week.ts';
-import { type DashboardOutput, EVENTS, type EventRecord, NETWORKS } from './types.ts';
+import { type DashboardOutput, EVENTS, type EventRecord, NETWORKS, SOURCES } from './types.ts';
 
 /**
  * A store hook that hands each accepted event to `onRecord` as an EventRecord. The record is
@@ -27,8 +27,10 @@ export function recordHook(
       content: '',
       team: null,
       variant: '',
+      count: 1,
+      source: 'hub',
     };
-    return (ms, day, amb, content, team, variant, kind) => {
+    return (ms, day, amb, content, team, variant, kind, weight, source) => {
       record.ms = ms;
       record.day = day;
       record.event = EVENTS[kind & 7] as EventRecord['event'];
@@ -37,6 +39,8 @@ export function recordHook(
       record.content = dict.contents.names[content] as string;
       record.team = team < 0 ? null : (dict.teams.names[team] as string);
       record.variant = dict.variants.names[variant] as string;
+      record.count = weight;
+      record.source = SOURCES[source] as EventRecord['source'];
       onRecord(record);
     };
   };

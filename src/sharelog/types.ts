@@ -10,6 +10,28 @@ export const EVENTS = ['share', 'click', 'reaction', 'comment'] as const;
 export const SHARE = 0;
 export const CLICK = 1;
 
+/**
+ * Where a row comes from, most detailed first: the rank decides which source counts the clicks
+ * of a card on a day that two sources both count (store/week.ts, docs/sharelog.md).
+ * `hub` = the hub's own files (CSV, JSON Lines, access logs); `matomo-visits` = Matomo's Live
+ * visit export; `matomo-campaigns` = Matomo's Marketing Campaigns report by day; `plausible` =
+ * Plausible's CSV export (UTM files by day).
+ */
+export const SOURCES = ['hub', 'matomo-visits', 'matomo-campaigns', 'plausible'] as const;
+export type SourceName = (typeof SOURCES)[number];
+export const HUB = 0;
+export const MATOMO_VISITS = 1;
+export const MATOMO_CAMPAIGNS = 2;
+export const PLAUSIBLE = 3;
+
+/** What an aggregated row adds to a raw one: how many events it stands for, and its source. */
+export interface RowWeight {
+  /** Events the row stands for (a report's visits); 1 for an event row. */
+  count: number;
+  /** Index in SOURCES. */
+  source: number;
+}
+
 export const NETWORKS = ['linkedin', 'x', 'facebook', 'instagram', 'email', 'teams', 'whatsapp', 'other'] as const;
 
 /** Reject reasons, worded exactly as in the contract (issue 6). */
@@ -69,6 +91,10 @@ export interface ShareEvent {
   content: string;
   /** Lower-cased ambassador id, '' when anonymous. */
   ambassador: string;
+  /** Events this row stands for: 1, or an analytics report's visits for the day (never expanded). */
+  count: number;
+  /** Index in SOURCES. */
+  source: number;
 }
 
 export function emptyEvent(): ShareEvent {
@@ -83,6 +109,8 @@ export function emptyEvent(): ShareEvent {
     variantId: 0,
     content: '',
     ambassador: '',
+    count: 1,
+    source: HUB,
   };
 }
 
@@ -90,8 +118,11 @@ export function emptyEvent(): ShareEvent {
 export interface RowSink {
   readonly zone: Zone;
   readonly dicts: Dictionaries;
-  /** A record read as strings (JSON Lines, access logs, CSV records with quotes): validated here. */
-  row(row: RawRow, file: string, line: number, raw: string): void;
+  /**
+   * A record read as strings (JSON Lines, access logs, CSV records with quotes): validated here.
+   * `weight` is an aggregated row's count and source (absent: one event of the hub's own files).
+   */
+  row(row: RawRow, file: string, line: number, raw: string, weight?: RowWeight): void;
   /**
    * A record a fast reader has already validated into `ev` (ids set). Its event id is the UTF-8
    * text key[start, end), trimmed, whose bytetable.ts hashBytes is `hash`; an empty range means
@@ -99,6 +130,14 @@ export interface RowSink {
    */
   event(ev: ShareEvent, key: Uint8Array, start: number, end: number, hash: number): void;
   reject(file: string, line: number, reason: Reason, raw: string): void;
+  /**
+   * An analytics campaign (utm_campaign) → the card id it stands for: the card's own id, or the
+   * current id of a card that was renamed (its `oldSlugs`); null when it is no known card. With
+   * no card list, every campaign stands for itself.
+   */
+  campaign(name: string): string | null;
+  /** A campaign that is no known card: counted per name, reported once each (not a reject). */
+  unknownCampaign(name: string): void;
 }
 
 export type RejectWriter = (file: string, line: number, reason: Reason, raw: string) => void;
@@ -141,6 +180,8 @@ export interface DashboardOutput {
   byNetwork: Array<{ network: string } & Counts>;
   byContent: Array<{ content: string } & Counts>;
   byTeam: Array<{ team: string; shares: number; activeAmbassadors: number }>;
+  /** Clicks per source (SOURCES order, only sources with clicks): who produced the click figures. */
+  clicksBySource: Array<{ source: SourceName; clicks: number }>;
   challenges: Array<{
     id: string;
     shares: number;
@@ -157,6 +198,11 @@ export interface DashboardOutput {
     rejectedByReason: Record<Reason, number>;
     /** Only when some archive broke, in input order. */
     brokenArchives?: BrokenArchive[];
+    /**
+     * Only when an analytics export named campaigns that are no known card: each once, with its
+     * visits, most first (an e-mail-shaped name is withheld as `(withheld)`).
+     */
+    unknownCampaigns?: Array<{ campaign: string; visits: number }>;
   };
 }
 
@@ -177,6 +223,9 @@ export interface EventRecord {
   /** null = no team. */
   team: string | null;
   variant: string;
+  /** Events the row stands for (1, or a report's visits). */
+  count: number;
+  source: SourceName;
 }
 
 /** What every ingestion run is told: time zone, k, period, challenges, opt-ins, callbacks. */
@@ -191,6 +240,11 @@ export interface IngestOptions {
   /** Opt-in leaderboard: lower-cased ambassador id → chosen display name. */
   optIn?: ReadonlyMap<string, string>;
   onReject?: RejectWriter;
+  /**
+   * Known campaigns of analytics exports: lower-cased card id or old slug → current card id
+   * (programme.ts). Absent: campaigns are taken as they are.
+   */
+  campaigns?: ReadonlyMap<string, string>;
   onProgress?: (rows: number) => void;
   progressEvery?: number;
 }

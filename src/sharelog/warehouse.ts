@@ -20,6 +20,7 @@ export const SQL_FILES = [
   'teams',
   'challenges',
   'leaderboards',
+  'sources',
   'meta',
 ] as const;
 

@@ -47,6 +47,11 @@ export const cardSchema = z
     validUntil: dayField('Visible jusqu’au').optional(),
     /** Why sharing it matters, in one or two sentences. */
     why: z.string().min(10).max(400).meta({ label: 'Pourquoi partager', widget: 'text' }),
+    /**
+     * Ids this card had before it was renamed: analytics exports still carry the old id as their
+     * campaign (utm_campaign), and the dashboards count those clicks for this card.
+     */
+    oldSlugs: z.array(slug()).default([]).meta({ label: 'Anciens identifiants' }),
     /** Free tags for search. */
     tags: z.array(slug()).default([]).meta({ label: 'Mots-clés' }),
     /** Drafts are built nowhere. */

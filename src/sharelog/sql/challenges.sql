@@ -16,11 +16,11 @@ FROM (
   SELECT id AS challenge, NULL AS ambassador, 0 AS share
   FROM {{challenges}}
   UNION ALL
-  SELECT c.id AS challenge, e.ambassador AS ambassador, 1 AS share
+  SELECT c.id AS challenge, e.ambassador AS ambassador, e.weight AS share
   FROM {{events}} e CROSS JOIN {{challenges}} c
   WHERE e.event = 'share' AND c.all_contents = 1 AND e.ts >= c.start_ts AND e.ts <= c.end_ts
   UNION ALL
-  SELECT c.id AS challenge, e.ambassador AS ambassador, 1 AS share
+  SELECT c.id AS challenge, e.ambassador AS ambassador, e.weight AS share
   FROM {{events}} e
   JOIN {{challenge_contents}} cc ON cc.content = e.content
   JOIN {{challenges}} c ON c.id = cc.challenge

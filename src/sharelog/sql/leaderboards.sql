@@ -6,17 +6,17 @@ SELECT
   'leaderboard' AS section,
   x.challenge AS key,
   o.display_name AS label,
-  COUNT(*) AS shares,
+  SUM(x.weight) AS shares,
   NULL AS clicks,
   NULL AS reactions,
   NULL AS comments,
   NULL AS active_ambassadors
 FROM (
-  SELECT c.id AS challenge, e.ambassador AS ambassador
+  SELECT c.id AS challenge, e.ambassador AS ambassador, e.weight AS weight
   FROM {{events}} e CROSS JOIN {{challenges}} c
   WHERE e.event = 'share' AND c.all_contents = 1 AND e.ts >= c.start_ts AND e.ts <= c.end_ts
   UNION ALL
-  SELECT c.id AS challenge, e.ambassador AS ambassador
+  SELECT c.id AS challenge, e.ambassador AS ambassador, e.weight AS weight
   FROM {{events}} e
   JOIN {{challenge_contents}} cc ON cc.content = e.content
   JOIN {{challenges}} c ON c.id = cc.challenge

@@ -3,8 +3,8 @@ SELECT
   'network' AS section,
   network AS key,
   NULL AS label,
-  COUNT(CASE WHEN event = 'share' THEN 1 END) AS shares,
-  COUNT(CASE WHEN event = 'click' THEN 1 END) AS clicks,
+  COALESCE(SUM(CASE WHEN event = 'share' THEN weight ELSE 0 END), 0) AS shares,
+  COALESCE(SUM(CASE WHEN event = 'click' THEN weight ELSE 0 END), 0) AS clicks,
   NULL AS reactions,
   NULL AS comments,
   NULL AS active_ambassadors

@@ -5,7 +5,7 @@ SELECT
   'team' AS section,
   team AS key,
   NULL AS label,
-  COUNT(CASE WHEN event = 'share' THEN 1 END) AS shares,
+  COALESCE(SUM(CASE WHEN event = 'share' THEN weight ELSE 0 END), 0) AS shares,
   NULL AS clicks,
   NULL AS reactions,
   NULL AS comments,

@@ -4,9 +4,9 @@ SELECT
   'totals' AS section,
   NULL AS key,
   NULL AS label,
-  COUNT(CASE WHEN event = 'share' THEN 1 END) AS shares,
-  COUNT(CASE WHEN event = 'click' THEN 1 END) AS clicks,
-  COUNT(CASE WHEN event = 'reaction' THEN 1 END) AS reactions,
-  COUNT(CASE WHEN event = 'comment' THEN 1 END) AS comments,
+  COALESCE(SUM(CASE WHEN event = 'share' THEN weight ELSE 0 END), 0) AS shares,
+  COALESCE(SUM(CASE WHEN event = 'click' THEN weight ELSE 0 END), 0) AS clicks,
+  COALESCE(SUM(CASE WHEN event = 'reaction' THEN weight ELSE 0 END), 0) AS reactions,
+  COALESCE(SUM(CASE WHEN event = 'comment' THEN weight ELSE 0 END), 0) AS comments,
   COUNT(DISTINCT CASE WHEN event = 'share' THEN ambassador END) AS active_ambassadors
 FROM {{events}}

@@ -4,8 +4,8 @@ SELECT
   'week' AS section,
   week AS key,
   NULL AS label,
-  COUNT(CASE WHEN event = 'share' THEN 1 END) AS shares,
-  COUNT(CASE WHEN event = 'click' THEN 1 END) AS clicks,
+  COALESCE(SUM(CASE WHEN event = 'share' THEN weight ELSE 0 END), 0) AS shares,
+  COALESCE(SUM(CASE WHEN event = 'click' THEN weight ELSE 0 END), 0) AS clicks,
   NULL AS reactions,
   NULL AS comments,
   COUNT(DISTINCT CASE WHEN event = 'share' THEN ambassador END) AS active_ambassadors

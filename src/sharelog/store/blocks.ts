@@ -7,13 +7,15 @@
  * Layout (little-endian): a 16-byte header (magic, Monday's day number, event count, CRC-32 of
  * the payload), then the columns: ms as float64, then amb, content, team, variant, id hash high
  * and low as int32, then one byte per event: network·8 + event, +128 when the row had an event id,
- * then the local day's offset from Monday (0-6). 34 bytes an event. The CRC makes a torn or flipped block detectable, never silently read.
+ * then the local day's offset from Monday (0-6); the row's weight (1, or an analytics report's
+ * visits) is a seventh int32 column after the id hash, and its source (types.ts SOURCES) one more
+ * byte at the end. 39 bytes an event. The CRC makes a torn or flipped block detectable, never silently read.
  */
 import { crc32 } from 'node:zlib';
 
 const MAGIC = 0x52454c31; // "REL1"
 const HEADER = 16;
-export const EVENT_BYTES = 34;
+export const EVENT_BYTES = 39;
 export const HAS_ID = 128;
 
 export class CorruptBlock extends Error {}
@@ -31,6 +33,10 @@ export interface Columns {
   kind: Uint8Array;
   /** Day of the week, 0 = Monday: the event's local day is the block's Monday + dow. */
   dow: Uint8Array;
+  /** Events the row stands for (1, or a report's visits). */
+  weight: Int32Array;
+  /** Index in types.ts SOURCES. */
+  source: Uint8Array;
 }
 
 function views(buffer: ArrayBuffer, offset: number, n: number): Omit<Columns, 'count'> {
@@ -43,8 +49,10 @@ function views(buffer: ArrayBuffer, offset: number, n: number): Omit<Columns, 'c
     variant: int(3),
     idHi: int(4),
     idLo: int(5),
-    kind: new Uint8Array(buffer, offset + 32 * n, n),
-    dow: new Uint8Array(buffer, offset + 33 * n, n),
+    weight: int(6),
+    kind: new Uint8Array(buffer, offset + 36 * n, n),
+    dow: new Uint8Array(buffer, offset + 37 * n, n),
+    source: new Uint8Array(buffer, offset + 38 * n, n),
   };
 }
 
@@ -74,6 +82,8 @@ export function createBuilder(capacity = 256) {
       lo: number,
       kind: number,
       dow: number,
+      weight: number,
+      source: number,
     ) {
       if (block.count === cap) grow();
       const i = block.count++;
@@ -86,6 +96,8 @@ export function createBuilder(capacity = 256) {
       cols.idLo[i] = lo;
       cols.kind[i] = kind;
       cols.dow[i] = dow;
+      cols.weight[i] = weight;
+      cols.source[i] = source;
     },
     /** The block's bytes (header + packed columns); the builder is then empty again. */
     encode(monday: number): Buffer {
@@ -93,7 +105,19 @@ export function createBuilder(capacity = 256) {
       const out = Buffer.alloc(HEADER + EVENT_BYTES * n);
       const packed = new Uint8Array(out.buffer, out.byteOffset + HEADER, EVENT_BYTES * n);
       let at = 0;
-      for (const name of ['ms', 'amb', 'content', 'team', 'variant', 'idHi', 'idLo', 'kind', 'dow'] as const) {
+      for (const name of [
+        'ms',
+        'amb',
+        'content',
+        'team',
+        'variant',
+        'idHi',
+        'idLo',
+        'weight',
+        'kind',
+        'dow',
+        'source',
+      ] as const) {
         const col = cols[name];
         const bytes = new Uint8Array(col.buffer, col.byteOffset, n * col.BYTES_PER_ELEMENT);
         packed.set(bytes, at);

@@ -112,6 +112,7 @@ function dashboards(
   const count = { rows: 0, accepted: 0, rejected: 0, duplicates: 0, outOfRange: 0 };
   const byReason = Object.fromEntries(REASONS.map((r) => [r, 0])) as Record<Reason, number>;
   let valid = 0;
+  const unknown = new Map<string, number>();
   for (const e of entries) {
     for (const id of e.parts) {
       const p = parts[id] as PartMeta;
@@ -123,6 +124,10 @@ function dashboards(
         byReason[r] += p.byReason[i] as number;
       });
       for (const a of p.inRange) inRange.add(p.dict.amb[a] as string);
+      for (const [name, n] of Object.entries(p.unknown ?? {})) {
+        const shown = emailLike.test(name) ? '(withheld)' : name;
+        unknown.set(shown, (unknown.get(shown) ?? 0) + n);
+      }
     }
   }
   for (const { partial } of weeks.values()) count.accepted += partial.accepted;
@@ -157,6 +162,13 @@ function dashboards(
       ...count,
       rejectedByReason: byReason,
       ...(broken.length > 0 ? { brokenArchives: broken } : {}),
+      ...(unknown.size > 0
+        ? {
+            unknownCampaigns: [...unknown]
+              .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0))
+              .map(([campaign, visits]) => ({ campaign, visits })),
+          }
+        : {}),
     },
   };
 }

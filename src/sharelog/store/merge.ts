@@ -5,12 +5,12 @@
  */
 import { byCountThenName } from '../order.ts';
 import { formatDay, isoWeek, mondayOf } from '../timestamp.ts';
-import { type DashboardOutput, NETWORKS } from '../types.ts';
+import { type DashboardOutput, NETWORKS, SOURCES } from '../types.ts';
 import type { WeekPartial } from './week.ts';
 
 type Aggregates = Pick<
   DashboardOutput,
-  'period' | 'totals' | 'byWeek' | 'byNetwork' | 'byContent' | 'byTeam' | 'challenges'
+  'period' | 'totals' | 'byWeek' | 'byNetwork' | 'byContent' | 'byTeam' | 'clicksBySource' | 'challenges'
 >;
 
 export interface MergeInput {
@@ -30,6 +30,7 @@ export function mergeWeeks(input: MergeInput): Aggregates {
   const totals = [0, 0, 0, 0];
   const active = new Set<number>();
   const networks = new Array<number>(24).fill(0);
+  const sources = new Array<number>(SOURCES.length).fill(0);
   const contents = new Map<number, [number, number]>();
   const teams = new Map<number, { shares: number; active: Set<number> }>();
   const ch = new Map(
@@ -45,6 +46,9 @@ export function mergeWeeks(input: MergeInput): Aggregates {
     first = Math.min(first, w.first);
     last = Math.max(last, w.last);
     for (const a of w.active) active.add(a);
+    w.sources.forEach((n, i) => {
+      sources[i] = (sources[i] as number) + n;
+    });
     w.networks.forEach((n, i) => {
       networks[i] = i % 3 === 0 ? Math.max(networks[i] as number, n) : (networks[i] as number) + n;
     });
@@ -136,6 +140,7 @@ export function mergeWeeks(input: MergeInput): Aggregates {
           (t) => t.team,
         ),
       ),
+    clicksBySource: SOURCES.flatMap((source, i) => (sources[i] ? [{ source, clicks: sources[i] as number }] : [])),
     challenges: input.challenges.map((c) => {
       const s = ch.get(c.fp) as { shares: number; active: Set<number>; board: Map<number, number> };
       return {

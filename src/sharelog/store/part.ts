@@ -18,7 +18,7 @@ import { normalize } from '../normalize.ts';
 import { pseudonym } from '../pseudonym.ts';
 import type { InputKind } from '../read.ts';
 import { mondayOf, type Zone } from '../timestamp.ts';
-import { emptyEvent, REASONS, type Reason, type RejectWriter, type RowSink, type ShareEvent } from '../types.ts';
+import { emptyEvent, HUB, REASONS, type Reason, type RejectWriter, type RowSink, type ShareEvent } from '../types.ts';
 import { createBuilder, HAS_ID } from './blocks.ts';
 import { lane } from './hash.ts';
 
@@ -38,6 +38,8 @@ export interface PartMeta {
   dict: { amb: string[]; contents: string[]; teams: string[]; variants: string[] };
   /** Local ambassador ids seen in a valid in-range row (the privacy guard, see merge.ts). */
   inRange: number[];
+  /** Analytics campaigns that are no known card → visits (absent when none). */
+  unknown?: Record<string, number>;
 }
 
 export interface PartContext {
@@ -49,6 +51,8 @@ export interface PartContext {
   partsDir: string;
   onReject?: RejectWriter | undefined;
   onRow?: (() => void) | undefined;
+  /** See IngestOptions.campaigns. */
+  campaigns?: ReadonlyMap<string, string> | undefined;
 }
 
 type Source = { push(c: Uint8Array): void; end(): void; endsBetweenRecords?(): boolean };
@@ -82,6 +86,7 @@ export function openPart(id: string, name: string, kind: InputKind, lineOffset: 
     inRange: [],
   };
   const inRange = new Set<number>();
+  const unknown = new Map<string, number>();
   const builders = new Map<number, ReturnType<typeof createBuilder>>();
   const temp = join(ctx.partsDir, `${id}.${process.pid}.tmp`);
   const fd = openSync(temp, 'w');
@@ -120,7 +125,7 @@ export function openPart(id: string, name: string, kind: InputKind, lineOffset: 
     const kind = e.network * 8 + e.event + (hasId ? HAS_ID : 0);
     const hi = hasId ? lane(key, start, end, s0) : 0;
     const lo = hasId ? lane(key, start, end, s1) : 0;
-    b.push(e.ms, e.ambId, e.contentId, e.teamId, e.variantId, hi, lo, kind, e.day - monday);
+    b.push(e.ms, e.ambId, e.contentId, e.teamId, e.variantId, hi, lo, kind, e.day - monday, e.count, e.source);
     if (++buffered >= FLUSH_EVENTS) flush();
   }
 
@@ -136,13 +141,23 @@ export function openPart(id: string, name: string, kind: InputKind, lineOffset: 
       ctx.onRow?.();
       ctx.onReject?.(file, line + lineOffset, reason, raw);
     },
-    row(row, file, line, raw) {
+    row(row, file, line, raw, weight) {
       const reason = normalize(row, ctx.zone, dicts, ev);
       if (reason !== null) return sink.reject(file, line, reason, raw);
+      ev.count = weight?.count ?? 1;
+      ev.source = weight?.source ?? HUB;
       const k = idKey(row.eventId.trim());
       take(ev, k.bytes, 0, k.length);
     },
     event: (e, key, start, end) => take(e, key, start, end),
+    campaign(name) {
+      if (!ctx.campaigns) return name;
+      return ctx.campaigns.get(name.trim().toLowerCase()) ?? null;
+    },
+    unknownCampaign(name) {
+      const n = name.trim();
+      unknown.set(n, (unknown.get(n) ?? 0) + 1);
+    },
   };
 
   return {
@@ -158,6 +173,7 @@ export function openPart(id: string, name: string, kind: InputKind, lineOffset: 
         variants: dicts.variants.names,
       };
       meta.inRange = [...inRange];
+      if (unknown.size > 0) meta.unknown = Object.fromEntries(unknown);
       return meta;
     },
     abort(): void {

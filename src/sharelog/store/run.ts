@@ -41,7 +41,7 @@ export async function ingestWithStore(
   mkdirSync(partsDir, { recursive: true });
   const release = await acquireLock(cacheDir);
   try {
-    const stamp = storeStamp({ tz: zone.name, from, to });
+    const stamp = storeStamp({ tz: zone.name, from, to, campaigns: opts.campaigns });
     const loaded = opts.full ? 'full run asked' : readManifest(cacheDir, key, stamp);
     const old = typeof loaded === 'string' ? empty(stamp) : loaded;
     try {
@@ -75,6 +75,7 @@ async function run(
     seeds,
     partsDir: env.partsDir,
     onReject: opts.onReject,
+    campaigns: opts.campaigns,
     onRow: opts.onProgress ? () => ++rows % every === 0 && opts.onProgress?.(rows) : undefined,
   };
   const report: StoreReport = { rebuilt, filesRead: 0, tailsRead: 0, filesReused: 0, weeksComputed: 0, weeks: 0 };

@@ -26,6 +26,22 @@ function codeHash(): string {
   return code;
 }
 
-export function storeStamp(params: { tz: string; from: number; to: number }): string {
-  return `${codeHash()} tz=${params.tz} from=${params.from} to=${params.to}`;
+/**
+ * The known campaigns (cards and their old slugs) decide which analytics rows are events, so a
+ * new card or a rename rebuilds the store too; without a list the stamp is what it was.
+ */
+function campaignsHash(campaigns: ReadonlyMap<string, string> | undefined): string {
+  if (!campaigns) return '';
+  const h = createHash('sha1');
+  for (const [k, v] of [...campaigns].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) h.update(`${k}\0${v}\0`);
+  return ` campaigns=${h.digest('hex').slice(0, 16)}`;
+}
+
+export function storeStamp(params: {
+  tz: string;
+  from: number;
+  to: number;
+  campaigns?: ReadonlyMap<string, string> | undefined;
+}): string {
+  return `${codeHash()} tz=${params.tz} from=${params.from} to=${params.to}${campaignsHash(params.campaigns)}`;
 }

@@ -6,8 +6,12 @@
  * event). Copies of a visit are the same instant, hence the same week, so this is the global
  * dedupe whenever an id names one event (the tests compare both on every sample and fixture);
  * it keeps the dedupe state to one week's keys, whatever the history.
+ *
+ * Rows carry a weight (an analytics report's row is one day's visits, never expanded) and a
+ * source; a card's clicks on one local day are taken from a single source, the most detailed one
+ * present (types.ts SOURCES order): two tools counting the same visits are never added.
  */
-import { SHARE } from '../types.ts';
+import { CLICK, SHARE, SOURCES } from '../types.ts';
 import type { Columns } from './blocks.ts';
 import { HAS_ID } from './blocks.ts';
 import type { Remap } from './dict.ts';
@@ -29,6 +33,8 @@ export interface WeekPartial {
   last: number;
   shares: number;
   clicks: number;
+  /** Clicks per source (types.ts SOURCES order), after the one-source-per-card-and-day rule. */
+  sources: number[];
   /** Global ids of ambassadors with a share this week. */
   active: number[];
   /** Per network: [seen 0|1, shares, clicks]. */
@@ -53,6 +59,8 @@ export type AcceptedHook = (
   team: number,
   variant: number,
   kind: number,
+  weight: number,
+  source: number,
 ) => void;
 
 const ids = new Set64();
@@ -71,6 +79,7 @@ export function computeWeek(
   composites.clear();
   const totals = [0, 0, 0, 0];
   const networks = new Array<number>(24).fill(0);
+  const sources = new Array<number>(SOURCES.length).fill(0);
   const contents = new Map<number, [number, number]>();
   const teams = new Map<number, { shares: number; active: Set<number> }>();
   const active = new Set<number>();
@@ -80,6 +89,67 @@ export function computeWeek(
   let clicks = 0;
   let first = Number.POSITIVE_INFINITY;
   let last = Number.NEGATIVE_INFINITY;
+  /** Clicks wait for the week's end: which source counts a card's day is known only then. */
+  const held: number[] = [];
+  /** content·8 + day of the week → the best (lowest) source rank with clicks there. */
+  const best = new Map<number, number>();
+
+  function count(
+    ms: number,
+    day: number,
+    ambG: number,
+    content: number,
+    team: number,
+    variant: number,
+    ne: number,
+    w: number,
+    source: number,
+  ): void {
+    const event = ne & 7;
+    const network = ne >> 3;
+    accepted++;
+    totals[event] = (totals[event] ?? 0) + w;
+    if (day < first) first = day;
+    if (day > last) last = day;
+    onAccepted?.(ms, day, ambG, content, team, variant, ne, w, source);
+    const isShare = event === SHARE ? w : 0;
+    const isClick = event === CLICK ? w : 0;
+    shares += isShare;
+    clicks += isClick;
+    sources[source] = (sources[source] as number) + isClick;
+    networks[3 * network] = 1;
+    networks[3 * network + 1] = (networks[3 * network + 1] as number) + isShare;
+    networks[3 * network + 2] = (networks[3 * network + 2] as number) + isClick;
+    let c = contents.get(content);
+    if (!c) {
+      c = [0, 0];
+      contents.set(content, c);
+    }
+    c[0] += isShare;
+    c[1] += isClick;
+    let tm: { shares: number; active: Set<number> } | undefined;
+    if (team >= 0) {
+      tm = teams.get(team);
+      if (!tm) {
+        tm = { shares: 0, active: new Set() };
+        teams.set(team, tm);
+      }
+      tm.shares += isShare;
+    }
+    if (!isShare) return;
+    if (ambG >= 0) {
+      active.add(ambG);
+      tm?.active.add(ambG);
+    }
+    for (const s of ch) {
+      if (ms < s.c.start || ms > s.c.end || (s.c.contents !== null && !s.c.contents.has(content))) continue;
+      s.shares += w;
+      if (ambG < 0) continue;
+      s.active.add(ambG);
+      s.board.set(ambG, (s.board.get(ambG) ?? 0) + w);
+    }
+  }
+
   for (const { remap, blocks } of contributors) {
     for (const b of blocks()) {
       for (let i = 0; i < b.count; i++) {
@@ -102,51 +172,38 @@ export function computeWeek(
         }
         const t = b.team[i] as number;
         const team = t < 0 ? -1 : (remap.team[t] as number);
-        const event = ne & 7;
-        const network = ne >> 3;
-        accepted++;
-        totals[event] = (totals[event] ?? 0) + 1;
-        const day = monday + (b.dow[i] as number);
-        if (day < first) first = day;
-        if (day > last) last = day;
-        onAccepted?.(ms, day, ambG, content, team, variant, ne);
-        const isShare = event === SHARE ? 1 : 0;
-        const isClick = event === 1 ? 1 : 0;
-        shares += isShare;
-        clicks += isClick;
-        networks[3 * network] = 1;
-        networks[3 * network + 1] = (networks[3 * network + 1] as number) + isShare;
-        networks[3 * network + 2] = (networks[3 * network + 2] as number) + isClick;
-        let c = contents.get(content);
-        if (!c) {
-          c = [0, 0];
-          contents.set(content, c);
+        const dow = b.dow[i] as number;
+        const w = b.weight[i] as number;
+        const source = b.source[i] as number;
+        if ((ne & 7) === CLICK) {
+          held.push(ms, dow, ambG, content, team, variant, ne, w, source);
+          const at = content * 8 + dow;
+          const rank = best.get(at);
+          if (rank === undefined || source < rank) best.set(at, source);
+          continue;
         }
-        c[0] += isShare;
-        c[1] += isClick;
-        let tm: { shares: number; active: Set<number> } | undefined;
-        if (team >= 0) {
-          tm = teams.get(team);
-          if (!tm) {
-            tm = { shares: 0, active: new Set() };
-            teams.set(team, tm);
-          }
-          tm.shares += isShare;
-        }
-        if (!isShare) continue;
-        if (ambG >= 0) {
-          active.add(ambG);
-          tm?.active.add(ambG);
-        }
-        for (const s of ch) {
-          if (ms < s.c.start || ms > s.c.end || (s.c.contents !== null && !s.c.contents.has(content))) continue;
-          s.shares++;
-          if (ambG < 0) continue;
-          s.active.add(ambG);
-          s.board.set(ambG, (s.board.get(ambG) ?? 0) + 1);
-        }
+        count(ms, monday + dow, ambG, content, team, variant, ne, w, source);
       }
     }
+  }
+  // A card's clicks on a day come from one source only: the most detailed one that has some
+  // (SOURCES order); the others' rows for that day are duplicates of the same visits.
+  for (let i = 0; i < held.length; i += 9) {
+    const dow = held[i + 1] as number;
+    const content = held[i + 3] as number;
+    const source = held[i + 8] as number;
+    if (best.get(content * 8 + dow) !== source) continue;
+    count(
+      held[i] as number,
+      monday + dow,
+      held[i + 2] as number,
+      content,
+      held[i + 4] as number,
+      held[i + 5] as number,
+      held[i + 6] as number,
+      held[i + 7] as number,
+      source,
+    );
   }
   return {
     accepted,
@@ -155,6 +212,7 @@ export function computeWeek(
     last,
     shares,
     clicks,
+    sources,
     active: [...active],
     networks,
     contents: [...contents].flatMap(([id, [s, c]]) => [id, s, c]),

@@ -40,6 +40,10 @@ const data: DashboardData = {
     { content: 'a', shares: 8, clicks: 20 },
     { content: 'fuite@exemple.fr', shares: 1, clicks: 0 },
   ],
+  clicksBySource: [
+    { source: 'hub', clicks: 20 },
+    { source: 'matomo-visits', clicks: 30 },
+  ],
   byTeam: [
     { team: 'Ventes, export', shares: 20, activeAmbassadors: 6 },
     { team: 'Direction', shares: 7, activeAmbassadors: 3 },

@@ -38,6 +38,8 @@ const ROWS: string[][] = [
   ['leaderboard', 'defi', 'Zoé', '1', '', '', '', ''],
   ['leaderboard', 'defi', 'Bruno', '2', '', '', '', ''],
   ['leaderboard', 'defi', 'Anna', '1', '', '', '', ''],
+  ['source', 'plausible', '', '', '1', '', '', ''],
+  ['source', 'hub', '', '', '2', '', '', ''],
   ...META.map((m) => [...m, '', '', '', '', '']),
 ];
 
@@ -76,6 +78,11 @@ describe('--from-aggregates shaping', () => {
       byTeam: [
         { team: 'IT', shares: 7, activeAmbassadors: 6 },
         { team: 'Ventes', shares: 7, activeAmbassadors: 5 },
+      ],
+      // In SOURCES order, whatever the rows' order.
+      clicksBySource: [
+        { source: 'hub', clicks: 2 },
+        { source: 'plausible', clicks: 1 },
       ],
       // `defi-2.md` sorts before `defi.md`, as programme.ts reads the files.
       challenges: [
@@ -177,7 +184,8 @@ describe('--from-aggregates errors name the file, the line and the field', () =>
     ],
     ['no totals', () => ROWS.filter((r) => r[0] !== 'totals'), ': no totals row'],
     ['no ingest count', () => ROWS.filter((r) => r[1] !== 'ingest.rows'), ': no meta row "ingest.rows"'],
-    ['another export version', () => replace('meta', 'export_version', 2, '2'), 'export version 2, expected 1'],
+    ['another export version', () => replace('meta', 'export_version', 2, '1'), 'export version 1, expected 2'],
+    ['unknown click source', () => replace('source', 'plausible', 1, 'ga4'), 'field key: unknown source "ga4"'],
     [
       'broken archives that are not a list of reports',
       () => [...ROWS, ['meta', 'ingest.brokenArchives', '[{"file":"a.gz"}]', '', '', '', '', '']],

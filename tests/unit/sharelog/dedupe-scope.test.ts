@@ -52,6 +52,8 @@ async function globalCounts(paths: string[]) {
       if (normalize(row, paris, dicts, ev) === null) take(ev, row.eventId.trim());
     },
     event: (e, key, start, end) => take(e, Buffer.from(key.subarray(start, end)).toString('utf8')),
+    campaign: (name) => name,
+    unknownCampaign() {},
   };
   for (const file of await listInputs(paths)) {
     const source = SOURCES[file.kind](file.name, sink);

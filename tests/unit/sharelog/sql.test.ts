@@ -8,23 +8,80 @@ import { aggregationSql } from '../../../src/sharelog/warehouse.ts';
  * never produces but landed events could: a content or team named like an ambassador that is
  * not NULL, only its key matching an ambassador's pseudonym.
  */
-const EVENT_COLUMNS = 'week, day_label, ts, event, network, ambassador, content, content_key, team, team_key';
+const EVENT_COLUMNS =
+  'week, day_label, ts, event, network, ambassador, content, content_key, team, team_key, weight, source';
 const ts = (s: string) => `TIMESTAMP '${s}'`;
 const EVENTS = [
-  // week, day, instant, event, network, ambassador, content, content_key, team, team_key
-  ['2026-W10', '2026-03-02', '2026-03-02 09:00:00', 'share', 'linkedin', 'p1', 'salon', 'k-salon', 'Ventes', 'k-v'],
-  ['2026-W10', '2026-03-02', '2026-03-02 10:00:00', 'share', 'x', 'p2', 'salon', 'k-salon', 'Ventes', 'k-v'],
-  ['2026-W10', '2026-03-03', '2026-03-03 10:00:00', 'click', 'x', 'p3', 'offre', 'k-offre', 'RH', 'k-rh'],
-  ['2026-W10', '2026-03-03', '2026-03-03 11:00:00', 'share', 'x', 'p4', 'offre', 'k-offre', 'RH', 'k-rh'],
+  // week, day, instant, event, network, ambassador, content, content_key, team, team_key, weight, source
+  [
+    '2026-W10',
+    '2026-03-02',
+    '2026-03-02 09:00:00',
+    'share',
+    'linkedin',
+    'p1',
+    'salon',
+    'k-salon',
+    'Ventes',
+    'k-v',
+    1,
+    'hub',
+  ],
+  ['2026-W10', '2026-03-02', '2026-03-02 10:00:00', 'share', 'x', 'p2', 'salon', 'k-salon', 'Ventes', 'k-v', 1, 'hub'],
+  ['2026-W10', '2026-03-03', '2026-03-03 10:00:00', 'click', 'x', 'p3', 'offre', 'k-offre', 'RH', 'k-rh', 1, 'hub'],
+  ['2026-W10', '2026-03-03', '2026-03-03 11:00:00', 'share', 'x', 'p4', 'offre', 'k-offre', 'RH', 'k-rh', 1, 'hub'],
   // Named like ambassador p1 (content) and p2 (team): withheld by key, although not NULL.
-  ['2026-W12', '2026-03-16', '2026-03-16 08:00:00', 'share', 'email', 'p3', 'Alice', 'p1', 'Bob', 'p2'],
-  ['2026-W12', '2026-03-16', '2026-03-16 08:30:00', 'share', 'email', 'p4', 'Alice', 'p1', 'Bob', 'p2'],
+  ['2026-W12', '2026-03-16', '2026-03-16 08:00:00', 'share', 'email', 'p3', 'Alice', 'p1', 'Bob', 'p2', 1, 'hub'],
+  ['2026-W12', '2026-03-16', '2026-03-16 08:30:00', 'share', 'email', 'p4', 'Alice', 'p1', 'Bob', 'p2', 1, 'hub'],
   // Anonymous: counted, never active.
-  ['2026-W12', '2026-03-17', '2026-03-17 23:59:59.999', 'share', 'email', null, 'salon', 'k-salon', null, null],
-  ['2026-W12', '2026-03-18', '2026-03-18 00:00:00', 'reaction', 'email', 'p1', 'salon', 'k-salon', null, null],
+  [
+    '2026-W12',
+    '2026-03-17',
+    '2026-03-17 23:59:59.999',
+    'share',
+    'email',
+    null,
+    'salon',
+    'k-salon',
+    null,
+    null,
+    1,
+    'hub',
+  ],
+  [
+    '2026-W12',
+    '2026-03-18',
+    '2026-03-18 00:00:00',
+    'reaction',
+    'email',
+    'p1',
+    'salon',
+    'k-salon',
+    null,
+    null,
+    1,
+    'hub',
+  ],
+  // Counted rows (an analytics report's day): 40 and 7 clicks on one row each, never expanded.
+  [
+    '2026-W12',
+    '2026-03-19',
+    '2026-03-19 00:00:00',
+    'click',
+    'linkedin',
+    null,
+    'offre',
+    'k-offre',
+    null,
+    null,
+    40,
+    'matomo-campaigns',
+  ],
+  ['2026-W12', '2026-03-19', '2026-03-19 00:00:00', 'click', 'x', null, 'salon', 'k-salon', null, null, 7, 'plausible'],
 ];
 
-const literal = (v: string | null, i: number) => (v === null ? 'NULL' : i === 2 ? ts(v) : `'${v}'`);
+const literal = (v: string | number | null, i: number) =>
+  v === null ? 'NULL' : typeof v === 'number' ? String(v) : i === 2 ? ts(v) : `'${v}'`;
 
 async function run(): Promise<string[]> {
   const { DuckDBInstance } = await import('@duckdb/node-api');
@@ -60,16 +117,16 @@ describe('sql/*.sql', () => {
     expect(await run()).toEqual(
       [
         // section|key|label|shares|clicks|reactions|comments|active
-        'totals|-|-|6|1|1|0|4',
-        'period|2026-03-02|2026-03-18|-|-|-|-|-',
+        'totals|-|-|6|48|1|0|4',
+        'period|2026-03-02|2026-03-19|-|-|-|-|-',
         'week|2026-W10|-|3|1|-|-|3',
-        'week|2026-W12|-|3|0|-|-|2',
-        'network|linkedin|-|1|0|-|-|-',
-        'network|x|-|2|1|-|-|-',
+        'week|2026-W12|-|3|47|-|-|2',
+        'network|linkedin|-|1|40|-|-|-',
+        'network|x|-|2|8|-|-|-',
         'network|email|-|3|0|-|-|-',
         // `Alice` (key of ambassador p1) is withheld; anonymous shares still count for `salon`.
-        'content|salon|-|3|0|-|-|-',
-        'content|offre|-|1|1|-|-|-',
+        'content|salon|-|3|7|-|-|-',
+        'content|offre|-|1|41|-|-|-',
         // k = 2: Ventes has two sharers; RH one sharer (p3 only clicked); `Bob` is p2's key.
         'team|Ventes|-|2|-|-|-|2',
         // `all`: every share up to 03-17 23:59:59.999 inclusive (the anonymous one too).
@@ -80,6 +137,9 @@ describe('sql/*.sql', () => {
         'leaderboard|all|Même nom|1|-|-|-|-',
         'leaderboard|salon-only|Même nom|1|-|-|-|-',
         'leaderboard|salon-only|Même nom|1|-|-|-|-',
+        'source|hub|-|-|1|-|-|-',
+        'source|matomo-campaigns|-|-|40|-|-|-',
+        'source|plausible|-|-|7|-|-|-',
         'meta|k|2|-|-|-|-|-',
         'meta|timezone|Europe/Paris|-|-|-|-|-',
       ].sort(),
