@@ -16,6 +16,9 @@
  *   challenge   key = id; shares, active_ambassadors
  *   leaderboard key = challenge id, label = display name; shares
  *   source      key = a types.ts SOURCES name; clicks
+ *   week_network    key = ISO week, label = network; shares, clicks
+ *   content_network key = content, label = network; shares, clicks
+ *   content_variant key = content, label = variant (null: no variant); shares, clicks
  */
 
 import { type AggregateRow, AggregatesError, type CountColumn, readAggregateRows, type TextColumn } from './aggrows.ts';
@@ -35,6 +38,9 @@ export const SECTIONS = [
   'challenge',
   'leaderboard',
   'source',
+  'week_network',
+  'content_network',
+  'content_variant',
 ] as const;
 type Section = (typeof SECTIONS)[number];
 
@@ -49,6 +55,9 @@ const NEEDS: Record<Section, ReadonlyArray<TextColumn | CountColumn>> = {
   challenge: ['key', 'shares', 'active_ambassadors'],
   leaderboard: ['key', 'label', 'shares'],
   source: ['key', 'clicks'],
+  week_network: ['key', 'label', 'shares', 'clicks'],
+  content_network: ['key', 'label', 'shares', 'clicks'],
+  content_variant: ['key', 'shares', 'clicks'],
 };
 
 /** A checked row: the fields its section needs are present. */
@@ -157,6 +166,46 @@ export function dashboardsFromRows(rows: readonly AggregateRow[], file: string):
       throw new AggregatesError(`${at(row, 'key')}: unknown network (expected one of ${NETWORKS.join(', ')})`);
     }
   }
+  const networkOf = (row: Checked) => {
+    const i = (NETWORKS as readonly string[]).indexOf(text(row, 'label'));
+    if (i < 0)
+      throw new AggregatesError(`${at(row, 'label')}: unknown network (expected one of ${NETWORKS.join(', ')})`);
+    return i;
+  };
+  const pairKey = (row: Checked) => `${text(row, 'key')}\u0000${row.label ?? ''}`;
+  const byWeekNetwork = [...unique('week_network', pairKey).values()]
+    .map((row) => {
+      const week = text(row, 'key');
+      if (!byWeek.some((w) => w.week === week)) {
+        const range = period ? `${period.from}..${period.to}` : 'none (no event)';
+        throw new AggregatesError(`${at(row, 'key')}: week ${week} is outside the period (${range})`);
+      }
+      return { row, week, n: networkOf(row) };
+    })
+    .sort((a, b) => compareText(a.week, b.week) || a.n - b.n)
+    .map(({ row, week }) => ({
+      week,
+      network: text(row, 'label'),
+      shares: count(row, 'shares'),
+      clicks: count(row, 'clicks'),
+    }));
+  const byContentNetwork = [...unique('content_network', pairKey).values()]
+    .map((row) => ({ row, n: networkOf(row) }))
+    .sort((a, b) => compareText(text(a.row, 'key'), text(b.row, 'key')) || a.n - b.n)
+    .map(({ row }) => ({
+      content: text(row, 'key'),
+      network: text(row, 'label'),
+      shares: count(row, 'shares'),
+      clicks: count(row, 'clicks'),
+    }));
+  const byContentVariant = [...unique('content_variant', pairKey).values()]
+    .map((row) => ({
+      content: text(row, 'key'),
+      variant: row.label ?? '',
+      shares: count(row, 'shares'),
+      clicks: count(row, 'clicks'),
+    }))
+    .sort((a, b) => compareText(a.content, b.content) || compareText(a.variant, b.variant));
 
   // challenges in the order programme.ts lists them: sorted file names (`<id>.md`).
   const challengeRows = unique('challenge');
@@ -194,6 +243,7 @@ export function dashboardsFromRows(rows: readonly AggregateRow[], file: string):
       activeAmbassadors: count(totals, 'active_ambassadors'),
     },
     byWeek,
+    byWeekNetwork,
     byNetwork: networks
       .map((r) => ({ network: text(r, 'key'), shares: count(r, 'shares'), clicks: count(r, 'clicks') }))
       .sort(
@@ -210,6 +260,8 @@ export function dashboardsFromRows(rows: readonly AggregateRow[], file: string):
           (c) => c.content,
         ),
       ),
+    byContentNetwork,
+    byContentVariant,
     byTeam: [...unique('team').values()]
       .map((r) => ({
         team: text(r, 'key'),

@@ -43,6 +43,9 @@ describe('warehouse path = built-in dashboards', () => {
     expect(o.byTeam.length).toBeGreaterThan(3);
     expect(o.challenges.map((c: { shares: number }) => c.shares).some((s: number) => s > 0)).toBe(true);
     expect(o.ingest.duplicates + o.ingest.rejected).toBeGreaterThan(0);
+    expect(o.byWeekNetwork.length).toBeGreaterThan(o.byWeek.length);
+    expect(o.byContentNetwork.length).toBeGreaterThan(o.byContent.length);
+    expect(new Set(o.byContentVariant.map((v: { variant: string }) => v.variant)).size).toBeGreaterThan(1);
   }, 30_000);
 
   it('on the sample logs through a JSON Lines result, and with --from/--to', async () => {
