@@ -317,7 +317,8 @@ export function generate(o: GenerateOptions, write: (text: string) => void): voi
         const ip = `10.${Math.floor(rand() * 4)}.${Math.floor(rand() * 250)}.${Math.floor(rand() * 250)}`;
         const user = row.ambassador || '-';
         const noise = rand();
-        const v = row.variant ? `?v=${row.variant}&utm_source=hub` : '';
+        // The share route's own link: `?v=2` for the second wording (utm_content v2 downstream).
+        const v = row.variant ? `?v=${row.variant.slice(1)}&utm_source=hub` : '';
         const path =
           noise < 0.06
             ? `/assets/app.${i % 7}.css`

@@ -298,10 +298,21 @@ describe('challenge pages', () => {
 });
 
 /** Each card's wordings from the aggregates the build read (the sample logs), v1, v2… order. */
-const variantsOf = (id: string) =>
-  (source.byContentVariant ?? [])
-    .filter((v) => v.content === id && v.variant !== '')
-    .sort((a, b) => Number(a.variant.slice(1)) - Number(b.variant.slice(1)));
+const variantsOf = (id: string) => wordingsOf(id).filter((v) => v.variant !== '');
+
+/** A card's wordings: the share route's `2` (access log) and the analytics' `v2` added up. */
+function wordingsOf(id: string) {
+  const merged = new Map<string, { variant: string; shares: number; clicks: number }>();
+  for (const v of source.byContentVariant ?? []) {
+    if (v.content !== id) continue;
+    const variant = /^\d+$/.test(v.variant) ? `v${v.variant}` : v.variant;
+    const row = merged.get(variant) ?? { variant, shares: 0, clicks: 0 };
+    row.shares += v.shares;
+    row.clicks += v.clicks;
+    merged.set(variant, row);
+  }
+  return [...merged.values()].sort((a, b) => Number(a.variant.slice(1)) - Number(b.variant.slice(1)));
+}
 
 /**
  * The verdict rule restated here on its own (docs/sharelog.md "Verdicts"): under the threshold,
@@ -338,7 +349,7 @@ describe('per-card pages for editors', () => {
       for (const prefix of ['', 'en/']) {
         const [head, ...rows] = csv(`${prefix}tableau-de-bord/carte-${id}-variantes.csv`);
         expect(head).toHaveLength(5);
-        const all = (source.byContentVariant ?? []).filter((v) => v.content === id);
+        const all = wordingsOf(id);
         expect(rows.map((r) => r[0]).sort()).toEqual(all.map((v) => v.variant).sort());
         for (const r of rows) {
           const v = all.find((x) => x.variant === r[0]);
@@ -365,15 +376,13 @@ describe('per-card pages for editors', () => {
     for (const id of cardIds) {
       for (const prefix of ['', 'en/']) {
         await page.goto(`${site.url}${prefix}tableau-de-bord/cartes/${id}/`);
-        const shown = await page
-          .locator('[data-verdicts] li')
-          .evaluateAll((li) =>
-            li.map((x) => ({
-              variant: x.getAttribute('data-variant'),
-              status: x.getAttribute('data-status'),
-              text: x.textContent ?? '',
-            })),
-          );
+        const shown = await page.locator('[data-verdicts] li').evaluateAll((li) =>
+          li.map((x) => ({
+            variant: x.getAttribute('data-variant'),
+            status: x.getAttribute('data-status'),
+            text: x.textContent ?? '',
+          })),
+        );
         const expected = expectedStatus(id);
         expect(
           shown.map((v) => [v.variant, v.status]),

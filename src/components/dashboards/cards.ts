@@ -22,6 +22,31 @@ export const variantIndex = (variant: string) => {
   return m ? Number(m[1]) : null;
 };
 
+/**
+ * One wording, whoever counted it: the share route logs `?v=2` (variant `2` in the hub's logs),
+ * the analytics export `utm_content=v2`; both are `v2` here.
+ */
+export const wordingKey = (variant: string) => (/^[1-9]\d*$/.test(variant) ? `v${variant}` : variant);
+
+/** A card's rows per wording, the share route's and the analytics' names merged. */
+export function cardWordings(data: DashboardData, id: string) {
+  const merged = new Map<string, { variant: string; shares: number; clicks: number }>();
+  for (const v of data.byContentVariant ?? []) {
+    // Defence in depth: the ingest already withholds a variant shaped like an identifier.
+    if (v.content !== id || looksLikeIdentifier(v.variant)) continue;
+    const key = wordingKey(v.variant);
+    const row = merged.get(key) ?? { variant: key, shares: 0, clicks: 0 };
+    row.shares += v.shares;
+    row.clicks += v.clicks;
+    merged.set(key, row);
+  }
+  return [...merged.values()].sort(
+    (a, b) =>
+      (variantIndex(a.variant) ?? 1e9) - (variantIndex(b.variant) ?? 1e9) ||
+      (a.variant < b.variant ? -1 : a.variant > b.variant ? 1 : 0),
+  );
+}
+
 export interface CardContext {
   t: Translate;
   locale: Locale;
@@ -61,12 +86,7 @@ export function cardFigures(data: DashboardData, id: string, { t, minShares }: C
     { key: 'clicksPerShare', label: t('cardStats.perShare') },
   ];
   const networks = (data.byContentNetwork ?? []).filter((n) => n.content === id);
-  // Defence in depth: the ingest already withholds a variant shaped like an identifier.
-  const variants = (data.byContentVariant ?? [])
-    .filter((v) => v.content === id && !looksLikeIdentifier(v.variant))
-    .sort(
-      (a, b) => (variantIndex(a.variant) ?? 1e9) - (variantIndex(b.variant) ?? 1e9) || (a.variant < b.variant ? -1 : 1),
-    );
+  const variants = cardWordings(data, id);
   const judged = variants.filter((v) => v.variant !== '');
   const verdicts = variantVerdicts(judged, { minShares }).map((v) => ({ ...v, label: variantLabel(v.variant, t) }));
   return {
