@@ -34,6 +34,8 @@ const pageTypes = [
   'defis/defi-dix-partages-hiver/',
   'defis/objectif-hydrotech/',
   'tableau-de-bord/',
+  // A card's editors' page: verdicts, two charts with their tables (the sample's most shared card).
+  'tableau-de-bord/cartes/alternance-rentree-2027/',
 ];
 const cases = ['', 'en/'].flatMap((prefix) =>
   (['light', 'dark'] as const).flatMap((scheme) => pageTypes.map((p) => [`${prefix}${p}`, scheme] as const)),
