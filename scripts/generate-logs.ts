@@ -154,6 +154,17 @@ function cardIds(): string[] {
   }
 }
 
+/**
+ * The wording (variant, utm_content as the share route writes it: v1, v2) of a row. Shares split
+ * evenly between a card's two wordings; clicks lean by card, in turn: v1 draws 68 % of a card's
+ * clicks, then both alike, then v2 70 %, so the sample dashboards show wordings ahead, behind and
+ * level. 15 % of rows carry no variant (an old link, a report without utm_content). The wording
+ * is drawn from a stream of its own (`wordings`), and the main stream is advanced exactly as
+ * before wordings leaned: every other figure of the samples (and the objectives set against
+ * them in content/settings/objectives.yaml) stays what it was.
+ */
+const CLICK_LEAN = [0.68, 0.5, 0.3];
+
 function picker<T>(rand: () => number, items: Array<[T, number]>): () => T {
   const total = items.reduce((s, [, w]) => s + w, 0);
   const cumulative: number[] = [];
@@ -213,6 +224,13 @@ export function generate(o: GenerateOptions, write: (text: string) => void): voi
     rand,
     cards.map((c, i): [string, number] => [c, 1 / (i + 1)]),
   );
+  const lean = new Map(cards.map((c, i) => [c, CLICK_LEAN[i % CLICK_LEAN.length] as number]));
+  const wordings = mulberry32(o.seed + 0x5eed);
+  const variant = (card: string, ev: string) => {
+    if (rand() >= 0.5) rand(); // the draws of the former variant ('' or a/b), kept for the stream
+    if (wordings() < 0.15) return '';
+    return wordings() < (ev === 'click' ? (lean.get(card) ?? 0.5) : 0.5) ? 'v1' : 'v2';
+  };
   const first = parseDay(o.start);
   const last = parseDay(o.end);
   const launch = first + 7;
@@ -281,14 +299,18 @@ export function generate(o: GenerateOptions, write: (text: string) => void): voi
       const ms = zone.localToUtc(d * DAY + hour() * 3_600_000 + Math.floor(rand() * 3_600_000));
       const who = person();
       const anonymous = rand() < 0.04;
+      const timestamp = stamp(ms, rand());
+      const net = network();
+      const card = content();
+      const kind = o.format === 'log' ? 'share' : o.format === 'matomo' ? 'click' : event();
       const row = {
-        timestamp: stamp(ms, rand()),
+        timestamp,
         ambassador: anonymous ? '' : who.id,
         team: anonymous ? '' : who.team,
-        network: network(),
-        content: content(),
-        event: o.format === 'log' ? 'share' : o.format === 'matomo' ? 'click' : event(),
-        variant: rand() < 0.5 ? '' : pick(['a', 'b']),
+        network: net,
+        content: card,
+        event: kind,
+        variant: variant(card, kind),
         event_id: rand() < 0.97 ? `${o.seed.toString(36)}-${i.toString(36)}` : '',
       };
       const malformed = rand() < o.malformedRate ? Math.floor(rand() * 5) : -1;
@@ -318,7 +340,8 @@ export function generate(o: GenerateOptions, write: (text: string) => void): voi
         const ip = `10.${Math.floor(rand() * 4)}.${Math.floor(rand() * 250)}.${Math.floor(rand() * 250)}`;
         const user = row.ambassador || '-';
         const noise = rand();
-        const v = row.variant ? `?v=${row.variant}&utm_source=hub` : '';
+        // The share route's own link: `?v=2` for the second wording (utm_content v2 downstream).
+        const v = row.variant ? `?v=${row.variant.slice(1)}&utm_source=hub` : '';
         const path =
           noise < 0.06
             ? `/assets/app.${i % 7}.css`

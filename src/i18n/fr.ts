@@ -375,6 +375,33 @@ export const fr = {
   'proposals.count': 'Propositions',
   'objectives.reachedAtBaseline':
     'Cible déjà atteinte pendant la période de référence : elle ne mesure aucun progrès, fixez-en une plus haute.',
+  'cardStats.link': 'Chiffres de la carte',
+  'cardStats.title': 'Chiffres de la carte « {title} »',
+  'cardStats.intro':
+    'Partages et clics de cette carte par réseau et par formulation, et ce qu’on peut en conclure sur les formulations.',
+  'cardStats.publicPage': 'Voir la carte',
+  'cardStats.back': 'Retour au tableau de bord',
+  'cardStats.totals': '{shares} partages, {clicks} clics.',
+  'cardStats.networks': 'Par réseau',
+  'cardStats.variants': 'Par formulation',
+  'cardStats.wording': 'Formulation',
+  'cardStats.utmContent': 'utm_content',
+  'cardStats.variant': 'Formulation {n}',
+  'cardStats.noVariant': 'Sans formulation connue',
+  'cardStats.perShare': 'Clics par partage',
+  'cardStats.verdicts': 'Quelle formulation fonctionne le mieux ?',
+  'cardStats.verdictsNone': 'Les journaux ne disent pas encore quelle formulation a été partagée.',
+  'cardStats.method':
+    'Chaque formulation est jugée à partir de {min} partages : on donne ses clics par partage avec un intervalle de confiance à 95 % (intervalle exact de Poisson, dit de Garwood). Une formulation est « en tête » quand son intervalle est tout entier au-dessus de celui de chacune des autres ; des intervalles qui se chevauchent ne permettent pas de départager.',
+  'cardStats.tooFew':
+    'Trop peu de partages pour conclure ({n} partage, il en faut {min}).|Trop peu de partages pour conclure ({n} partages, il en faut {min}).',
+  'cardStats.rate': '{rate} clic par partage (entre {lower} et {upper} à 95 %, sur {shares} partages).',
+  'cardStats.status.alone': 'Aucune autre formulation n’a encore assez de partages pour comparer.',
+  'cardStats.status.ahead': 'En tête : elle fait nettement mieux que les autres formulations.',
+  'cardStats.status.behind': 'En retrait : une autre formulation fait nettement mieux.',
+  'cardStats.status.level': 'À égalité : l’écart avec les autres formulations peut venir du hasard.',
+  'dashboard.reach': 'Clics par réseau, semaine par semaine',
+  'dashboard.reachClicks': 'Clics {network}',
 } as const;
 
 export type UIKey = keyof typeof fr;

@@ -6,8 +6,15 @@ import type { DashboardOutput } from '../sharelog/types.ts';
  * (`src/sharelog/types.ts`, documented in docs/sharelog.md), read leniently where older files
  * may lack a field: `challenges` came later, and `ingest.rejectedByReason` is informative.
  */
-export type DashboardData = Omit<DashboardOutput, 'challenges' | 'ingest'> & {
+export type DashboardData = Omit<
+  DashboardOutput,
+  'challenges' | 'ingest' | 'byWeekNetwork' | 'byContentNetwork' | 'byContentVariant'
+> & {
   challenges?: DashboardOutput['challenges'];
+  /** Per-card and weekly-network figures came with issue 18: absent from older files. */
+  byWeekNetwork?: DashboardOutput['byWeekNetwork'];
+  byContentNetwork?: DashboardOutput['byContentNetwork'];
+  byContentVariant?: DashboardOutput['byContentVariant'];
   ingest: Omit<DashboardOutput['ingest'], 'rejectedByReason'> & { rejectedByReason?: Record<string, number> };
 };
 

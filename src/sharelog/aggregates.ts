@@ -18,6 +18,9 @@
  *   source      key = a types.ts SOURCES name; clicks
  *   suggestion  key = ISO week; shares = suggestions sent that week (sql/suggestions.sql); none
  *               at all: no `suggestions` in the dashboards, as the built-in count writes them
+ *   week_network    key = ISO week, label = network; shares, clicks
+ *   content_network key = content, label = network; shares, clicks
+ *   content_variant key = content, label = variant (null: no variant); shares, clicks
  */
 
 import { type AggregateRow, AggregatesError, type CountColumn, readAggregateRows, type TextColumn } from './aggrows.ts';
@@ -38,6 +41,9 @@ export const SECTIONS = [
   'leaderboard',
   'source',
   'suggestion',
+  'week_network',
+  'content_network',
+  'content_variant',
 ] as const;
 type Section = (typeof SECTIONS)[number];
 
@@ -53,6 +59,9 @@ const NEEDS: Record<Section, ReadonlyArray<TextColumn | CountColumn>> = {
   leaderboard: ['key', 'label', 'shares'],
   source: ['key', 'clicks'],
   suggestion: ['key', 'shares'],
+  week_network: ['key', 'label', 'shares', 'clicks'],
+  content_network: ['key', 'label', 'shares', 'clicks'],
+  content_variant: ['key', 'shares', 'clicks'],
 };
 
 /** A checked row: the fields its section needs are present. */
@@ -178,6 +187,46 @@ export function dashboardsFromRows(rows: readonly AggregateRow[], file: string):
       throw new AggregatesError(`${at(row, 'key')}: unknown network (expected one of ${NETWORKS.join(', ')})`);
     }
   }
+  const networkOf = (row: Checked) => {
+    const i = (NETWORKS as readonly string[]).indexOf(text(row, 'label'));
+    if (i < 0)
+      throw new AggregatesError(`${at(row, 'label')}: unknown network (expected one of ${NETWORKS.join(', ')})`);
+    return i;
+  };
+  const pairKey = (row: Checked) => `${text(row, 'key')}\u0000${row.label ?? ''}`;
+  const byWeekNetwork = [...unique('week_network', pairKey).values()]
+    .map((row) => {
+      const week = text(row, 'key');
+      if (!byWeek.some((w) => w.week === week)) {
+        const range = period ? `${period.from}..${period.to}` : 'none (no event)';
+        throw new AggregatesError(`${at(row, 'key')}: week ${week} is outside the period (${range})`);
+      }
+      return { row, week, n: networkOf(row) };
+    })
+    .sort((a, b) => compareText(a.week, b.week) || a.n - b.n)
+    .map(({ row, week }) => ({
+      week,
+      network: text(row, 'label'),
+      shares: count(row, 'shares'),
+      clicks: count(row, 'clicks'),
+    }));
+  const byContentNetwork = [...unique('content_network', pairKey).values()]
+    .map((row) => ({ row, n: networkOf(row) }))
+    .sort((a, b) => compareText(text(a.row, 'key'), text(b.row, 'key')) || a.n - b.n)
+    .map(({ row }) => ({
+      content: text(row, 'key'),
+      network: text(row, 'label'),
+      shares: count(row, 'shares'),
+      clicks: count(row, 'clicks'),
+    }));
+  const byContentVariant = [...unique('content_variant', pairKey).values()]
+    .map((row) => ({
+      content: text(row, 'key'),
+      variant: row.label ?? '',
+      shares: count(row, 'shares'),
+      clicks: count(row, 'clicks'),
+    }))
+    .sort((a, b) => compareText(a.content, b.content) || compareText(a.variant, b.variant));
 
   // challenges in the order programme.ts lists them: sorted file names (`<id>.md`).
   const challengeRows = unique('challenge');
@@ -215,6 +264,7 @@ export function dashboardsFromRows(rows: readonly AggregateRow[], file: string):
       activeAmbassadors: count(totals, 'active_ambassadors'),
     },
     byWeek,
+    byWeekNetwork,
     byNetwork: networks
       .map((r) => ({ network: text(r, 'key'), shares: count(r, 'shares'), clicks: count(r, 'clicks') }))
       .sort(
@@ -231,6 +281,8 @@ export function dashboardsFromRows(rows: readonly AggregateRow[], file: string):
           (c) => c.content,
         ),
       ),
+    byContentNetwork,
+    byContentVariant,
     byTeam: [...unique('team').values()]
       .map((r) => ({
         team: text(r, 'key'),

@@ -183,8 +183,17 @@ export interface DashboardOutput {
     activeAmbassadors: number;
   };
   byWeek: Array<{ week: string; shares: number; clicks: number; activeAmbassadors: number }>;
+  /** Per ISO week and network with an event that week: week order, then NETWORKS order. */
+  byWeekNetwork: Array<{ week: string; network: string } & Counts>;
   byNetwork: Array<{ network: string } & Counts>;
   byContent: Array<{ content: string } & Counts>;
+  /** Per card and network (cards of byContent only): content order, then NETWORKS order. */
+  byContentNetwork: Array<{ content: string; network: string } & Counts>;
+  /**
+   * Per card and variant ('' = no variant; one shaped like an identifier, with an `@`, is
+   * withheld): content order, then variant order.
+   */
+  byContentVariant: Array<{ content: string; variant: string } & Counts>;
   byTeam: Array<{ team: string; shares: number; activeAmbassadors: number }>;
   /** Clicks per source (SOURCES order, only sources with clicks): who produced the click figures. */
   clicksBySource: Array<{ source: SourceName; clicks: number }>;

@@ -41,6 +41,8 @@ const pageTypes = [
   'tableau-de-bord/objectifs/',
   'proposer/',
   'proposer/envoye/',
+  // A card's editors' page: verdicts, two charts with their tables (the sample's most shared card).
+  'tableau-de-bord/cartes/alternance-rentree-2027/',
 ];
 const cases = ['', 'en/'].flatMap((prefix) =>
   (['light', 'dark'] as const).flatMap((scheme) => pageTypes.map((p) => [`${prefix}${p}`, scheme] as const)),

@@ -240,6 +240,14 @@ describe.skipIf(!nginx)(
       expect(violations).toEqual([]);
     });
 
+    it('a card’s editors’ page (Chart.js, two charts)', async () => {
+      if (!existsSync(join(testDist, 'tableau-de-bord/cartes/alternance-rentree-2027/index.html'))) return;
+      const violations = await visit('tableau-de-bord/cartes/alternance-rentree-2027/', (p) =>
+        p.locator('relais-chart:not([hidden]) canvas').nth(1).waitFor(),
+      );
+      expect(violations).toEqual([]);
+    });
+
     /** The admin with its local backend (a read-only decap-server: nothing is saved). */
     async function openAdmin(run: (page: Page, violations: string[]) => Promise<void>, policy = (p: string) => p) {
       const port = await freePort();

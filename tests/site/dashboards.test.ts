@@ -8,6 +8,7 @@ import { formatNumber } from '../../src/i18n/format.ts';
 import type { DashboardData } from '../../src/lib/dashboards.ts';
 import { objectiveProgress } from '../../src/lib/objectives.ts';
 import { loadContent } from '../../src/model/load.ts';
+import { poissonRateInterval } from '../../src/stats/poisson.ts';
 import { isolatedContext } from '../lib/browser.ts';
 import { pageJs } from '../lib/js-weight.ts';
 import { root, testBase, testDist } from '../lib/paths.ts';
@@ -26,6 +27,10 @@ const settings = parse(readFileSync(join(root, 'content/settings/programme.yaml'
   minGroupSize?: number;
 };
 const k = settings.minGroupSize ?? 5;
+/** settings.minVariantShares: the sample sets none, so the schema's default. */
+const minShares =
+  (parse(readFileSync(join(root, 'content/settings/programme.yaml'), 'utf8')) as { minVariantShares?: number })
+    .minVariantShares ?? 30;
 const catalogue = new Set(
   loadContent(root)
     .entries.filter((e) => e.collection === 'cards' && e.locale === 'fr' && !(e.data as { draft?: boolean }).draft)
@@ -90,6 +95,7 @@ describe('Chart.js ships with the dashboards only', () => {
     'tableau-de-bord/objectifs/index.html',
     'en/tableau-de-bord/objectifs/index.html',
   ].map((f) => join(testDist, f));
+  const cardPages = htmlFiles.filter((f) => /\/tableau-de-bord\/cartes\/[^/]+\/index\.html$/.test(f));
 
   it('is one tree-shaken chunk, loaded by the dashboard pages', () => {
     const chunks = filesUnder(testDist, '.js').filter(isChartJs);
@@ -98,13 +104,13 @@ describe('Chart.js ships with the dashboards only', () => {
     // Only the parts registered by draw.ts: no other chart type, plugin or `chart.js/auto`.
     for (const unused of ['doughnut', 'polarArea', 'radar', 'bubble', 'decimation', 'subtitle'])
       expect(chunk, unused).not.toMatch(new RegExp(`id=[\`"']${unused}[\`"']`));
-    for (const page of dashboards)
+    for (const page of [...dashboards, ...cardPages])
       expect([...pageJs(testDist, testBase, page).files.keys()].some(isChartJs)).toBe(true);
   });
 
   it('no other page loads it or the chart element', () => {
     const offenders = htmlFiles
-      .filter((f) => !dashboards.includes(f))
+      .filter((f) => !dashboards.includes(f) && !cardPages.includes(f))
       .filter((f) => {
         const scripts = [...pageJs(testDist, testBase, f).files.keys()];
         return scripts.some(isChartJs) || readFileSync(f, 'utf8').includes('relais-chart');
@@ -168,7 +174,7 @@ describe('the overview page', () => {
     await context.close();
   });
 
-  it('has four data tables with a caption, column and row headers', async () => {
+  it('has five data tables with a caption, column and row headers', async () => {
     const { context, page } = await open('en/tableau-de-bord/', { javaScriptEnabled: false });
     const tables = await page.$$eval('table', (list) =>
       list.map((t) => ({
@@ -179,6 +185,7 @@ describe('the overview page', () => {
     );
     expect(tables.map((t) => t.caption)).toEqual([
       'Week by week',
+      'Clicks by network, week by week',
       'Shares by network',
       'Most shared cards',
       'Shares by team',
@@ -189,19 +196,19 @@ describe('the overview page', () => {
       expect(t.rows.every((s) => s === 'row')).toBe(true);
     }
     expect(tables[0]?.rows).toHaveLength(source.byWeek.length);
-    // Top cards link to their card pages.
+    // Top cards link to their figures pages (those with per-card figures: all of the sample's).
     const links = await page
       .locator('#cartes-caption')
       .locator('xpath=..')
       .locator('tbody a')
       .evaluateAll((a) => a.map((x) => x.getAttribute('href')));
-    expect(links[0]).toMatch(new RegExp(`^${testBase}en/cartes/[a-z0-9-]+/$`));
+    expect(links[0]).toMatch(new RegExp(`^${testBase}en/tableau-de-bord/cartes/[a-z0-9-]+/$`));
     await context.close();
   });
 
   it('draws every chart (non-blank canvas), with no console error and no foreign request', async () => {
     const { context, page, foreign, errors } = await open('tableau-de-bord/', { reducedMotion: 'reduce' });
-    await page.waitForFunction(() => document.querySelectorAll('relais-chart:not([hidden]) canvas').length === 4);
+    await page.waitForFunction(() => document.querySelectorAll('relais-chart:not([hidden]) canvas').length === 5);
     await page.waitForTimeout(300);
     const inked = await page.$$eval('relais-chart canvas', (canvases) =>
       (canvases as HTMLCanvasElement[]).map((c) => {
@@ -295,5 +302,140 @@ describe('challenge pages', () => {
       `${testBase}en/defis/objectif-hydrotech/`,
     ]);
     await context.close();
+  });
+});
+
+/** Each card's wordings from the aggregates the build read (the sample logs), v1, v2… order. */
+const variantsOf = (id: string) => wordingsOf(id).filter((v) => v.variant !== '');
+
+/** A card's wordings: the share route's `2` (access log) and the analytics' `v2` added up. */
+function wordingsOf(id: string) {
+  const merged = new Map<string, { variant: string; shares: number; clicks: number }>();
+  for (const v of source.byContentVariant ?? []) {
+    if (v.content !== id) continue;
+    const variant = /^\d+$/.test(v.variant) ? `v${v.variant}` : v.variant;
+    const row = merged.get(variant) ?? { variant, shares: 0, clicks: 0 };
+    row.shares += v.shares;
+    row.clicks += v.clicks;
+    merged.set(variant, row);
+  }
+  return [...merged.values()].sort((a, b) => Number(a.variant.slice(1)) - Number(b.variant.slice(1)));
+}
+
+/**
+ * The verdict rule restated here on its own (docs/sharelog.md "Verdicts"): under the threshold,
+ * none; else ahead when the interval lies above every other judged one, behind when some other
+ * lies above it, level otherwise, alone with nothing to compare.
+ */
+function expectedStatus(id: string) {
+  const judged = variantsOf(id).map((v) => ({
+    ...v,
+    ci: v.shares >= minShares ? poissonRateInterval(v.clicks, v.shares) : null,
+  }));
+  return judged.map((v) => {
+    if (!v.ci) return { variant: v.variant, status: 'too-few', ci: null };
+    const own = v.ci;
+    const others = judged.flatMap((o) => (o !== v && o.ci ? [o.ci] : []));
+    const status =
+      others.length === 0
+        ? 'alone'
+        : others.every((o) => own.lower > o.upper)
+          ? 'ahead'
+          : others.some((o) => o.lower > own.upper)
+            ? 'behind'
+            : 'level';
+    return { variant: v.variant, status, ci: own };
+  });
+}
+
+describe('per-card pages for editors', () => {
+  const cardIds = [...catalogue].filter((id) => (source.byContentVariant ?? []).some((v) => v.content === id));
+
+  it('every card with figures has its page in both languages, with the CSV of its tables', () => {
+    expect(cardIds.length).toBeGreaterThan(3);
+    for (const id of cardIds) {
+      for (const prefix of ['', 'en/']) {
+        const [head, ...rows] = csv(`${prefix}tableau-de-bord/carte-${id}-variantes.csv`);
+        expect(head).toHaveLength(5);
+        const all = wordingsOf(id);
+        expect(rows.map((r) => r[0]).sort()).toEqual(all.map((v) => v.variant).sort());
+        for (const r of rows) {
+          const v = all.find((x) => x.variant === r[0]);
+          expect([Number(r[2]), Number(r[3])]).toEqual([v?.shares, v?.clicks]);
+          expect(Number(r[4])).toBeCloseTo(v && v.shares > 0 ? v.clicks / v.shares : 0, 2);
+        }
+        // The wordings add up to the card's figures (no row withheld in the sample).
+        const card = source.byContent.find((c) => c.content === id);
+        expect(all.reduce((n, v) => n + v.shares, 0)).toBe(card?.shares);
+        expect(all.reduce((n, v) => n + v.clicks, 0)).toBe(card?.clicks);
+        const [, ...networks] = csv(`${prefix}tableau-de-bord/carte-${id}-reseaux.csv`);
+        const byNetwork = (source.byContentNetwork ?? []).filter((n) => n.content === id);
+        expect(networks.map((r) => Number(r[1])).reduce((a, b) => a + b, 0)).toBe(card?.shares);
+        expect(networks).toHaveLength(byNetwork.length);
+      }
+    }
+  });
+
+  it('the sample shows verdicts (not "too few") for at least three cards, as the rule gives them', async () => {
+    const judged = cardIds.filter((id) => expectedStatus(id).some((v) => v.status !== 'too-few'));
+    expect(judged.length).toBeGreaterThanOrEqual(3);
+    expect(cardIds.flatMap((id) => expectedStatus(id).map((v) => v.status))).toContain('ahead');
+    const { context, page } = await open(`tableau-de-bord/cartes/${judged[0]}/`, { javaScriptEnabled: false });
+    for (const id of cardIds) {
+      for (const prefix of ['', 'en/']) {
+        await page.goto(`${site.url}${prefix}tableau-de-bord/cartes/${id}/`);
+        const shown = await page.locator('[data-verdicts] li').evaluateAll((li) =>
+          li.map((x) => ({
+            variant: x.getAttribute('data-variant'),
+            status: x.getAttribute('data-status'),
+            text: x.textContent ?? '',
+          })),
+        );
+        const expected = expectedStatus(id);
+        expect(
+          shown.map((v) => [v.variant, v.status]),
+          id,
+        ).toEqual(expected.map((v) => [v.variant, v.status]));
+        const locale = prefix ? 'en' : 'fr';
+        const two = (x: number) => formatNumber(x, locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+        expected.forEach((v, i) => {
+          const text = shown[i]?.text ?? '';
+          if (!v.ci) expect(text).toContain(locale === 'fr' ? 'Trop peu de partages' : 'Too few shares to tell');
+          else {
+            expect(text).toContain(two(v.ci.lower));
+            expect(text).toContain(two(v.ci.upper));
+          }
+        });
+      }
+    }
+    await context.close();
+  });
+
+  it('draws its charts with no console error, and links back to the card and the dashboard', async () => {
+    const id = cardIds[0] as string;
+    const { context, page, errors, foreign } = await open(`en/tableau-de-bord/cartes/${id}/`, {
+      reducedMotion: 'reduce',
+    });
+    await page.waitForFunction(() => document.querySelectorAll('relais-chart:not([hidden]) canvas').length === 2);
+    const hrefs = await page.locator('main a').evaluateAll((a) => a.map((x) => x.getAttribute('href')));
+    expect(hrefs).toContain(`${testBase}en/cartes/${id}/`);
+    expect(hrefs).toContain(`${testBase}en/tableau-de-bord/`);
+    expect(errors).toEqual([]);
+    expect(foreign).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('reach over time', () => {
+  it('weekly shares beside weekly clicks per network, as in the aggregates', () => {
+    const [head, ...rows] = csv('tableau-de-bord/reseaux-semaines.csv');
+    expect(rows.map((r) => r[0])).toEqual(source.byWeek.map((w) => w.week));
+    expect(rows.map((r) => Number(r[2]))).toEqual(source.byWeek.map((w) => w.shares));
+    const perWeek = source.byWeekNetwork ?? [];
+    const clicks = perWeek.reduce((n, r) => n + r.clicks, 0);
+    expect(clicks).toBe(source.totals.clicks);
+    // Every click of the period is in one network column of one week.
+    expect(rows.reduce((n, r) => n + r.slice(3).reduce((m, v) => m + Number(v), 0), 0)).toBe(clicks);
+    expect(head?.[3]).toBe('Clics LinkedIn');
   });
 });

@@ -74,11 +74,20 @@ function style(el: Element): Style {
   const css = getComputedStyle(el);
   const get = (name: string, fallback: string) => css.getPropertyValue(name).trim() || fallback;
   return {
-    series: [get('--chart-1', '#1d4ed8'), get('--chart-2', '#9a3412')],
+    series: [
+      get('--chart-1', '#1d4ed8'),
+      get('--chart-2', '#9a3412'),
+      get('--chart-3', '#047857'),
+      get('--chart-4', '#7e22ce'),
+    ],
     text: get('--chart-text', '#4b5563'),
     grid: get('--chart-grid', '#d1d5db'),
   };
 }
+
+/** Line styles and point shapes of the series, in turn (four series: the reach chart). */
+const DASHES = [[], [6, 4], [2, 3], [10, 3, 2, 3]];
+const POINTS = ['circle', 'rectRot', 'triangle', 'rect'] as const;
 
 /** Series differ by colour and by line style or point shape, never by colour alone. */
 function datasetColours(s: Style, i: number, kind: ChartSpec['kind']) {
@@ -87,8 +96,8 @@ function datasetColours(s: Style, i: number, kind: ChartSpec['kind']) {
     ? {
         borderColor: colour,
         backgroundColor: colour,
-        borderDash: i ? [6, 4] : [],
-        pointStyle: i ? 'rectRot' : 'circle',
+        borderDash: DASHES[i % DASHES.length] as number[],
+        pointStyle: POINTS[i % POINTS.length],
       }
     : { borderColor: colour, backgroundColor: colour };
 }

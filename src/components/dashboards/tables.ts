@@ -16,7 +16,14 @@ export const tableIds = ['semaines', 'reseaux', 'cartes', 'equipes'] as const;
  * The overview's tables, then the objectives page's: each objective's (`objectif-<id>`,
  * `objectif-<id>-pilote`) and the suggestions per week (`propositions`).
  */
-export type TableId = (typeof tableIds)[number] | `objectif-${string}` | 'propositions';
+export type TableId =
+  | (typeof tableIds)[number]
+  | `objectif-${string}`
+  | 'propositions'
+  /** Reach over time (weekly shares beside weekly clicks per network). */
+  | 'reseaux-semaines'
+  /** A card's editors' page: `carte-<id>-reseaux`, `carte-<id>-variantes`. */
+  | `carte-${string}`;
 
 export interface TableRow {
   /** Stable key: ISO week, network, card slug or team name. */
@@ -43,8 +50,11 @@ export interface DataTable {
 export interface TableContext {
   t: Translate;
   locale: Locale;
-  /** Card slug → title and page; contents not in it are not listed. */
-  cards: ReadonlyMap<string, { title: string; href: string }>;
+  /**
+   * Card slug → title and page (the card's figures page when it has one, `stats`); contents not
+   * in it are not listed.
+   */
+  cards: ReadonlyMap<string, { title: string; href: string; stats?: string }>;
   /** Smallest team shown (settings' `minGroupSize`). */
   k: number;
   /** How many cards the top list shows. */
@@ -109,6 +119,42 @@ export function networksTable(data: DashboardData, { t }: TableContext): DataTab
     rows: data.byNetwork.map((n) => ({ id: n.network, label: name(n.network), values: [n.shares, n.clicks] })),
   };
 }
+/**
+ * Reach over time: each week's shares beside its clicks on each network that brought some
+ * (networks in the order of their clicks over the period), so one reads whether shares turn
+ * into visits.
+ */
+export function reachTable(data: DashboardData, { t, locale }: TableContext): DataTable {
+  const perWeek = data.byWeekNetwork ?? [];
+  const totals = new Map<string, number>();
+  for (const r of perWeek) totals.set(r.network, (totals.get(r.network) ?? 0) + r.clicks);
+  const networks = [...totals]
+    .filter(([, clicks]) => clicks > 0)
+    .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1))
+    .map(([n]) => n);
+  const name = (n: string) => t(`network.${n}` in fr ? (`network.${n}` as UIKey) : 'network.other');
+  return {
+    id: 'reseaux-semaines',
+    caption: t('dashboard.reach'),
+    rowHead: t('dashboard.week'),
+    idHead: t('dashboard.isoWeek'),
+    columns: [
+      { key: 'shares', label: t('dashboard.shares') },
+      ...networks.map((n) => ({ key: `clicks-${n}`, label: t('dashboard.reachClicks', { network: name(n) }) })),
+    ],
+    rows: data.byWeek.map((w) => {
+      const monday = isoWeekMonday(w.week);
+      const clicks = new Map(perWeek.filter((r) => r.week === w.week).map((r) => [r.network, r.clicks]));
+      return {
+        id: w.week,
+        label: formatDate(monday, locale),
+        short: shortDate(monday, locale),
+        values: [w.shares, ...networks.map((n) => clicks.get(n) ?? 0)],
+      };
+    }),
+  };
+}
+
 /** The most shared cards of the catalogue; contents the catalogue does not know are left out. */
 export function cardsTable(data: DashboardData, { t, cards, top = 10 }: TableContext): DataTable {
   return {
@@ -126,7 +172,7 @@ export function cardsTable(data: DashboardData, { t, cards, top = 10 }: TableCon
             id: c.content,
             label: card.title,
             short: shorten(card.title),
-            href: card.href,
+            href: card.stats ?? card.href,
             values: [c.shares, c.clicks],
           },
         ];
@@ -163,6 +209,7 @@ export const dashboardTables = (data: DashboardData, ctx: TableContext): DataTab
   networksTable(data, ctx),
   cardsTable(data, ctx),
   teamsTable(data, ctx),
+  reachTable(data, ctx),
 ];
 
 /** The CSV records of a table: header, then one record per row. */

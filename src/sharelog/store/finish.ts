@@ -146,6 +146,7 @@ function dashboards(
     weeks: partials,
     contentNames: dict.contents.names,
     teamNames: dict.teams.names,
+    variantNames: dict.variants.names,
     k: opts.k ?? 5,
     hidden,
     challenges,

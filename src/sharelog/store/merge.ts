@@ -10,13 +10,24 @@ import type { WeekPartial } from './week.ts';
 
 type Aggregates = Pick<
   DashboardOutput,
-  'period' | 'totals' | 'byWeek' | 'byNetwork' | 'byContent' | 'byTeam' | 'clicksBySource' | 'challenges'
+  | 'period'
+  | 'totals'
+  | 'byWeek'
+  | 'byWeekNetwork'
+  | 'byNetwork'
+  | 'byContent'
+  | 'byContentNetwork'
+  | 'byContentVariant'
+  | 'byTeam'
+  | 'clicksBySource'
+  | 'challenges'
 >;
 
 export interface MergeInput {
   weeks: ReadonlyMap<number, WeekPartial>;
   contentNames: readonly string[];
   teamNames: readonly string[];
+  variantNames: readonly string[];
   k: number;
   /** Contents/teams withheld because their name is a person's identifier. */
   hidden: (name: string) => boolean;
@@ -26,12 +37,35 @@ export interface MergeInput {
   optIn: ReadonlyMap<number, string>;
 }
 
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Adds [outer, inner, shares, clicks] quadruples into a map of maps. */
+function addQuads(into: Map<number, Map<number, [number, number]>>, quads: readonly number[]): void {
+  for (let i = 0; i < quads.length; i += 4) {
+    const a = quads[i] as number;
+    const b = quads[i + 1] as number;
+    let inner = into.get(a);
+    if (!inner) {
+      inner = new Map();
+      into.set(a, inner);
+    }
+    const c = inner.get(b);
+    if (c) {
+      c[0] += quads[i + 2] as number;
+      c[1] += quads[i + 3] as number;
+    } else inner.set(b, [quads[i + 2] as number, quads[i + 3] as number]);
+  }
+}
+
 export function mergeWeeks(input: MergeInput): Aggregates {
   const totals = [0, 0, 0, 0];
   const active = new Set<number>();
   const networks = new Array<number>(24).fill(0);
   const sources = new Array<number>(SOURCES.length).fill(0);
   const contents = new Map<number, [number, number]>();
+  /** content → network → [shares, clicks], and content → variant → [shares, clicks]. */
+  const cardNetworks = new Map<number, Map<number, [number, number]>>();
+  const cardVariants = new Map<number, Map<number, [number, number]>>();
   const teams = new Map<number, { shares: number; active: Set<number> }>();
   const ch = new Map(
     input.challenges.map((c) => [c.fp, { shares: 0, active: new Set<number>(), board: new Map<number, number>() }]),
@@ -62,6 +96,8 @@ export function mergeWeeks(input: MergeInput): Aggregates {
       c[0] += w.contents[i + 1] as number;
       c[1] += w.contents[i + 2] as number;
     }
+    addQuads(cardNetworks, w.cardNetworks);
+    addQuads(cardVariants, w.cardVariants);
     for (const t of w.teams) {
       let team = teams.get(t.id);
       if (!team) {
@@ -83,10 +119,16 @@ export function mergeWeeks(input: MergeInput): Aggregates {
     }
   }
   const byWeek: Aggregates['byWeek'] = [];
+  const byWeekNetwork: Aggregates['byWeekNetwork'] = [];
   if (first <= last) {
     for (let monday = mondayOf(first); monday <= last; monday += 7) {
       const w = input.weeks.get(monday);
       const some = w && w.accepted > 0 ? w : undefined;
+      NETWORKS.forEach((network, i) => {
+        if (!some?.networks[3 * i]) return;
+        const shares = some.networks[3 * i + 1] as number;
+        byWeekNetwork.push({ week: isoWeek(monday), network, shares, clicks: some.networks[3 * i + 2] as number });
+      });
       byWeek.push({
         week: isoWeek(monday),
         shares: some?.shares ?? 0,
@@ -95,7 +137,11 @@ export function mergeWeeks(input: MergeInput): Aggregates {
       });
     }
   }
-  const { contentNames, teamNames, hidden, k, optIn } = input;
+  const { contentNames, teamNames, variantNames, hidden, k, optIn } = input;
+  const shownCards = [...contents.keys()]
+    .map((id) => ({ id, content: contentNames[id] as string }))
+    .filter((c) => !hidden(c.content))
+    .sort((a, b) => compareText(a.content, b.content));
   return {
     period: first <= last ? { from: formatDay(first), to: formatDay(last) } : null,
     totals: {
@@ -106,6 +152,7 @@ export function mergeWeeks(input: MergeInput): Aggregates {
       activeAmbassadors: active.size,
     },
     byWeek,
+    byWeekNetwork,
     byNetwork: NETWORKS.flatMap((network, i) =>
       networks[3 * i]
         ? [{ network: network as string, shares: networks[3 * i + 1] as number, clicks: networks[3 * i + 2] as number }]
@@ -127,6 +174,19 @@ export function mergeWeeks(input: MergeInput): Aggregates {
           (c) => c.content,
         ),
       ),
+    byContentNetwork: shownCards.flatMap(({ id, content }) => {
+      const byNetwork = cardNetworks.get(id);
+      return NETWORKS.flatMap((network, i) => {
+        const c = byNetwork?.get(i);
+        return c ? [{ content, network: network as string, shares: c[0], clicks: c[1] }] : [];
+      });
+    }),
+    byContentVariant: shownCards.flatMap(({ id, content }) =>
+      [...(cardVariants.get(id) ?? [])]
+        .map(([v, [shares, clicks]]) => ({ content, variant: variantNames[v] as string, shares, clicks }))
+        .filter((v) => !v.variant.includes('@'))
+        .sort((a, b) => compareText(a.variant, b.variant)),
+    ),
     byTeam: [...teams]
       .flatMap(([id, t]) => {
         const team = teamNames[id] as string;

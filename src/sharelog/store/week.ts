@@ -41,6 +41,10 @@ export interface WeekPartial {
   networks: number[];
   /** [content id, shares, clicks] triples. */
   contents: number[];
+  /** Per card and network: [content id, network, shares, clicks] quadruples. */
+  cardNetworks: number[];
+  /** Per card and variant: [content id, global variant id, shares, clicks] quadruples. */
+  cardVariants: number[];
   teams: Array<{ id: number; shares: number; active: number[] }>;
   challenges: Array<{ fp: string; shares: number; active: number[]; board: number[] }>;
 }
@@ -63,6 +67,18 @@ export type AcceptedHook = (
   source: number,
 ) => void;
 
+function add(map: Map<number, [number, number]>, at: number, shares: number, clicks: number): void {
+  const c = map.get(at);
+  if (c) {
+    c[0] += shares;
+    c[1] += clicks;
+  } else map.set(at, [shares, clicks]);
+}
+
+/** A map of maps as [outer, inner, shares, clicks] quadruples. */
+const quads = (map: Map<number, Map<number, [number, number]>>) =>
+  [...map].flatMap(([a, inner]) => [...inner].flatMap(([b, [s, c]]) => [a, b, s, c]));
+
 const ids = new Set64();
 const composites = new Set64();
 const words = new Int32Array(6);
@@ -81,6 +97,9 @@ export function computeWeek(
   const networks = new Array<number>(24).fill(0);
   const sources = new Array<number>(SOURCES.length).fill(0);
   const contents = new Map<number, [number, number]>();
+  /** content → network → [shares, clicks], and content → variant → [shares, clicks]. */
+  const cardNetworks = new Map<number, Map<number, [number, number]>>();
+  const cardVariants = new Map<number, Map<number, [number, number]>>();
   const teams = new Map<number, { shares: number; active: Set<number> }>();
   const active = new Set<number>();
   const ch = challenges.map((c) => ({ c, shares: 0, active: new Set<number>(), board: new Map<number, number>() }));
@@ -127,6 +146,18 @@ export function computeWeek(
     }
     c[0] += isShare;
     c[1] += isClick;
+    if (isShare || isClick) {
+      let byNetwork = cardNetworks.get(content);
+      let byVariant = cardVariants.get(content);
+      if (!byNetwork || !byVariant) {
+        byNetwork = new Map();
+        byVariant = new Map();
+        cardNetworks.set(content, byNetwork);
+        cardVariants.set(content, byVariant);
+      }
+      add(byNetwork, network, isShare, isClick);
+      add(byVariant, variant, isShare, isClick);
+    }
     let tm: { shares: number; active: Set<number> } | undefined;
     if (team >= 0) {
       tm = teams.get(team);
@@ -216,6 +247,8 @@ export function computeWeek(
     active: [...active],
     networks,
     contents: [...contents].flatMap(([id, [s, c]]) => [id, s, c]),
+    cardNetworks: quads(cardNetworks),
+    cardVariants: quads(cardVariants),
     teams: [...teams].map(([id, t]) => ({ id, shares: t.shares, active: [...t.active] })),
     challenges: ch.map((s) => ({ fp: s.c.fp, shares: s.shares, active: [...s.active], board: [...s.board].flat() })),
   };

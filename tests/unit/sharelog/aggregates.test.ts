@@ -40,6 +40,15 @@ const ROWS: string[][] = [
   ['leaderboard', 'defi', 'Anna', '1', '', '', '', ''],
   ['source', 'plausible', '', '', '1', '', '', ''],
   ['source', 'hub', '', '', '2', '', '', ''],
+  ['week_network', '2026-W12', 'x', '2', '0', '', '', ''],
+  ['week_network', '2026-W10', 'x', '0', '2', '', '', ''],
+  ['week_network', '2026-W10', 'linkedin', '6', '0', '', '', ''],
+  ['content_network', 'salon', 'x', '1', '3', '', '', ''],
+  ['content_network', 'offre', 'linkedin', '5', '0', '', '', ''],
+  ['content_network', 'salon', 'linkedin', '4', '0', '', '', ''],
+  ['content_variant', 'salon', 'v2', '2', '1', '', '', ''],
+  ['content_variant', 'salon', '', '0', '2', '', '', ''],
+  ['content_variant', 'salon', 'v1', '3', '0', '', '', ''],
   ...META.map((m) => [...m, '', '', '', '', '']),
 ];
 
@@ -65,6 +74,23 @@ describe('--from-aggregates shaping', () => {
         { week: '2026-W11', shares: 0, clicks: 0, activeAmbassadors: 0 },
         { week: '2026-W12', shares: 4, clicks: 1, activeAmbassadors: 2 },
         { week: '2026-W13', shares: 0, clicks: 0, activeAmbassadors: 0 },
+      ],
+      // Week order, then NETWORKS order; per card: content order, then NETWORKS / variant order.
+      byWeekNetwork: [
+        { week: '2026-W10', network: 'linkedin', shares: 6, clicks: 0 },
+        { week: '2026-W10', network: 'x', shares: 0, clicks: 2 },
+        { week: '2026-W12', network: 'x', shares: 2, clicks: 0 },
+      ],
+      byContentNetwork: [
+        { content: 'offre', network: 'linkedin', shares: 5, clicks: 0 },
+        { content: 'salon', network: 'linkedin', shares: 4, clicks: 0 },
+        { content: 'salon', network: 'x', shares: 1, clicks: 3 },
+      ],
+      // An empty label (NULL) is "no variant".
+      byContentVariant: [
+        { content: 'salon', variant: '', shares: 0, clicks: 2 },
+        { content: 'salon', variant: 'v1', shares: 3, clicks: 0 },
+        { content: 'salon', variant: 'v2', shares: 2, clicks: 1 },
       ],
       byNetwork: [
         { network: 'linkedin', shares: 8, clicks: 1 },
@@ -193,6 +219,21 @@ describe('--from-aggregates errors name the file, the line and the field', () =>
       'field label: expected a day YYYY-MM-DD, got "26/03/2026"',
     ],
     ['unknown network', () => replace('network', 'x', 1, 'myspace'), 'field key: unknown network'],
+    [
+      'unknown network of a card',
+      () => replace('content_network', 'offre', 2, 'myspace'),
+      `line ${line('content_network', 'offre')}, field label: unknown network`,
+    ],
+    [
+      'week of a network outside the period',
+      () => replace('week_network', '2026-W12', 1, '2026-W30'),
+      'field key: week 2026-W30 is outside the period (2026-03-04..2026-03-26)',
+    ],
+    [
+      'repeated card and variant',
+      () => replace('content_variant', 'salon', 2, 'v1'),
+      `line ${line('content_variant', 'salon') + 1}, field key: content_variant "salon`,
+    ],
     [
       'leaderboard of no challenge',
       () => replace('leaderboard', 'defi', 1, 'autre'),

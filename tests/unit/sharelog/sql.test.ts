@@ -80,6 +80,12 @@ const EVENTS = [
   ['2026-W12', '2026-03-19', '2026-03-19 00:00:00', 'click', 'x', null, 'salon', 'k-salon', null, null, 7, 'plausible'],
 ];
 
+/**
+ * The variant (utm_content) of each row of EVENTS, in order: an e-mail-shaped one is withheld
+ * from the per-variant figures; NULL is "no variant" (an analytics report without utm_content).
+ */
+const VARIANTS = ['v1', 'v2', 'v1', 'v1', 'v1', 'v1', 'x@y.example', 'v1', null, 'v2'];
+
 const literal = (v: string | number | null, i: number) =>
   v === null ? 'NULL' : typeof v === 'number' ? String(v) : i === 2 ? ts(v) : `'${v}'`;
 
@@ -87,8 +93,10 @@ async function run(): Promise<string[]> {
   const { DuckDBInstance } = await import('@duckdb/node-api');
   const instance = await DuckDBInstance.create(':memory:');
   const con = await instance.connect();
-  const rows = EVENTS.map((r) => `(${r.map(literal).join(', ')})`).join(',\n');
-  await con.run(`CREATE TABLE events AS SELECT * FROM (VALUES ${rows}) AS t(${EVENT_COLUMNS})`);
+  const rows = EVENTS.map(
+    (r, i) => `(${r.map(literal).join(', ')}, ${VARIANTS[i] ? `'${VARIANTS[i]}'` : 'NULL'})`,
+  ).join(',\n');
+  await con.run(`CREATE TABLE events AS SELECT * FROM (VALUES ${rows}) AS t(${EVENT_COLUMNS}, variant)`);
   await con.run(`CREATE TABLE challenges AS SELECT * FROM (VALUES
       ('all', ${ts('2026-03-02 00:00:00')}, ${ts('2026-03-17 23:59:59.999')}, 1),
       ('salon-only', ${ts('2026-03-01 00:00:00')}, ${ts('2026-03-31 00:00:00')}, 0),
@@ -141,6 +149,23 @@ describe('sql/*.sql', () => {
         'leaderboard|all|Même nom|1|-|-|-|-',
         'leaderboard|salon-only|Même nom|1|-|-|-|-',
         'leaderboard|salon-only|Même nom|1|-|-|-|-',
+        // Reach over time: every week × network with an event (reactions too), weighted clicks.
+        'week_network|2026-W10|linkedin|1|0|-|-|-',
+        'week_network|2026-W10|x|2|1|-|-|-',
+        'week_network|2026-W12|email|3|0|-|-|-',
+        'week_network|2026-W12|linkedin|0|40|-|-|-',
+        'week_network|2026-W12|x|0|7|-|-|-',
+        // Per card: `Alice` withheld as in `content`; the reaction on salon/email is no share.
+        'content_network|salon|linkedin|1|0|-|-|-',
+        'content_network|salon|x|1|7|-|-|-',
+        'content_network|salon|email|1|0|-|-|-',
+        'content_network|offre|x|1|1|-|-|-',
+        'content_network|offre|linkedin|0|40|-|-|-',
+        // The e-mail-shaped variant is withheld; the report's 40 clicks have no variant (NULL).
+        'content_variant|salon|v1|1|0|-|-|-',
+        'content_variant|salon|v2|1|7|-|-|-',
+        'content_variant|offre|v1|1|1|-|-|-',
+        'content_variant|offre|-|0|40|-|-|-',
         'source|hub|-|-|1|-|-|-',
         'source|matomo-campaigns|-|-|40|-|-|-',
         'source|plausible|-|-|7|-|-|-',

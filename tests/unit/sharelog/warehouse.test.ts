@@ -47,6 +47,9 @@ describe('warehouse path = built-in dashboards', () => {
     const sent = o.suggestions.reduce((sum: number, w: { suggestions: number }) => sum + w.suggestions, 0);
     expect(sent).toBeGreaterThan(20);
     expect(o.suggestions.map((w: { week: string }) => w.week)).toEqual(o.byWeek.map((w: { week: string }) => w.week));
+    expect(o.byWeekNetwork.length).toBeGreaterThan(o.byWeek.length);
+    expect(o.byContentNetwork.length).toBeGreaterThan(o.byContent.length);
+    expect(new Set(o.byContentVariant.map((v: { variant: string }) => v.variant)).size).toBeGreaterThan(1);
   }, 30_000);
 
   it('on the sample logs through a JSON Lines result, and with --from/--to', async () => {

@@ -5,7 +5,7 @@
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { toCsv } from '../../../components/dashboards/csv.ts';
-import { loadDashboard, loadObjectives } from '../../../components/dashboards/load.ts';
+import { loadCardPages, loadDashboard, loadObjectives } from '../../../components/dashboards/load.ts';
 import { objectiveTables } from '../../../components/dashboards/objectives.ts';
 import { type DataTable, tableRecords } from '../../../components/dashboards/tables.ts';
 import { langParam } from '../../../lib/urls.ts';
@@ -16,7 +16,13 @@ export const getStaticPaths = (async () => {
     const view = await loadDashboard(locale);
     if (!view?.data.period) continue;
     const { views, suggestions } = await loadObjectives(locale);
-    for (const table of [...view.tables, ...objectiveTables(views ?? []), ...(suggestions ? [suggestions] : [])])
+    const perCard = (await loadCardPages(locale)).flatMap((c) => [c.figures.networks, c.figures.variants]);
+    for (const table of [
+      ...view.tables,
+      ...objectiveTables(views ?? []),
+      ...(suggestions ? [suggestions] : []),
+      ...perCard,
+    ])
       paths.push({ params: { lang: langParam(locale), table: table.id }, props: { table } });
   }
   return paths;
