@@ -169,7 +169,7 @@ const { chromium } = await import('playwright-core');
 const { default: sharp } = await import('sharp');
 let browser: import('playwright-core').Browser | undefined;
 try {
-  browser = await chromium.launch({
+  const b = await chromium.launch({
     executablePath,
     args: [
       '--no-sandbox',
@@ -180,6 +180,7 @@ try {
       '--no-first-run',
     ],
   });
+  browser = b;
   mkdirSync(out, { recursive: true });
   const shot = async (
     name: string,
@@ -189,7 +190,7 @@ try {
     prepare?: (page: import('playwright-core').Page) => Promise<void>,
     clipHeight?: number,
   ) => {
-    const context = await browser!.newContext({ viewport: { width, height: 800 }, colorScheme, deviceScaleFactor: 1 });
+    const context = await b.newContext({ viewport: { width, height: 800 }, colorScheme, deviceScaleFactor: 1 });
     const refused: string[] = [];
     await context.route('**/*', async (route) => {
       const url = route.request().url();
