@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { useTranslations } from '../i18n/index.ts';
 import { formatProblems } from '../model/errors.ts';
 import { type LoadedEntry, loadContent } from '../model/load.ts';
 import type { Locale } from '../model/schemas/common.ts';
@@ -10,7 +11,6 @@ import { type DigestMail, digestMail } from './eml.ts';
 import { digestHtml } from './html.ts';
 import { type DashboardFigures, selectDigest } from './select.ts';
 import { slackMessage } from './slack.ts';
-import { digestStrings } from './strings.ts';
 import { teamsCard } from './teams.ts';
 import { digestText } from './text.ts';
 import { type DigestView, digestView } from './view.ts';
@@ -80,7 +80,7 @@ export interface BuiltDigest {
 export async function buildDigest(src: DigestSources, week: IsoWeek, locale: Locale): Promise<BuiltDigest> {
   const content = selectDigest({ ...src, week, locale });
   const view = digestView(content);
-  const label = digestStrings[locale].unsubscribe;
+  const label = useTranslations(locale)('digest.unsubscribe');
   const text = digestText(view, src.digest.unsubscribe, label);
   const html = await digestHtml(view, src.digest.unsubscribe, label);
   const mail = digestMail({

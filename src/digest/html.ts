@@ -7,32 +7,48 @@ const INK = '#1f2937';
 const MUTED = '#4b5563';
 
 /**
+ * The dark variant, for clients that honour `prefers-color-scheme` (Apple Mail, Outlook for
+ * Mac, iOS): the classes below are set on the blocks (`css-class`), and `!important` beats the
+ * inline light colours. Clients that ignore it (Gmail, Outlook for Windows) keep the light
+ * design or darken it themselves; every colour is explicit, so neither leaves dark text on a
+ * dark background. Links get a light blue: the programme colour is too dark on #1f2937.
+ */
+const DARK = `@media (prefers-color-scheme: dark) {
+      .dm-body, .dm-body > div { background-color: #111827 !important; }
+      .dm-card, .dm-card > table { background-color: #1f2937 !important; }
+      .dm-ink div, .dm-ink h2 { color: #f3f4f6 !important; }
+      .dm-muted div { color: #d1d5db !important; }
+      .dm-link { color: #93c5fd !important; }
+      .dm-rule p { border-top-color: #374151 !important; }
+    }`;
+
+/**
  * The digest as MJML: one 600 px column, tables and inline styles once compiled, every image
  * with its alt text and an absolute hub URL, `color-scheme` declared so that clients which
  * darken the mail keep the contrast (backgrounds are set on every block, never left implicit).
  */
 export function digestMjml(v: DigestView, unsubscribe: string, unsubscribeLabel: string): string {
   const item = (i: DigestView['sections'][number]['items'][number]) => `
-    <mj-section background-color="#ffffff" padding="8px 24px">
+    <mj-section css-class="dm-card" background-color="#ffffff" padding="8px 24px">
       ${
         i.image
-          ? `<mj-column width="35%" vertical-align="top"><mj-image src="${esc(i.image.url)}" alt="${esc(i.image.alt)}" href="${esc(i.url)}" width="180px" padding="8px 0" border-radius="6px" /></mj-column>
+          ? `<mj-column width="35%" vertical-align="top"><mj-image src="${esc(i.image.url)}" alt="${esc(i.image.alt)}" href="${esc(i.url)}" width="180px" fluid-on-mobile="true" padding="8px 0" border-radius="6px" /></mj-column>
       <mj-column width="65%" vertical-align="top">`
           : '<mj-column width="100%">'
       }
-        <mj-text padding="8px 0 2px" font-size="17px" font-weight="700" color="${INK}"><a href="${esc(i.url)}" style="color:${v.color};text-decoration:none">${esc(i.title)}</a></mj-text>
-        <mj-text padding="2px 0" font-size="15px" line-height="1.5" color="${INK}">${esc(i.text)}</mj-text>
-        ${i.meta ? `<mj-text padding="2px 0" font-size="13px" color="${MUTED}">${esc(i.meta)}</mj-text>` : ''}
+        <mj-text css-class="dm-ink" padding="8px 0 2px" font-size="17px" font-weight="700" color="${INK}"><a class="dm-link" href="${esc(i.url)}" style="color:${v.color};text-decoration:none">${esc(i.title)}</a></mj-text>
+        <mj-text css-class="dm-ink" padding="2px 0" font-size="15px" line-height="1.5" color="${INK}">${esc(i.text)}</mj-text>
+        ${i.meta ? `<mj-text css-class="dm-muted" padding="2px 0" font-size="13px" color="${MUTED}">${esc(i.meta)}</mj-text>` : ''}
         ${i.button ? `<mj-button href="${esc(i.button.url)}" background-color="${v.color}" color="#ffffff" font-size="15px" font-weight="700" border-radius="6px" align="left" padding="8px 0">${esc(i.button.label)}</mj-button>` : ''}
       </mj-column>
     </mj-section>`;
   const sections = v.sections
     .map(
       (s) => `
-    <mj-section background-color="#ffffff" padding="16px 24px 0">
-      <mj-column><mj-divider border-color="#e5e7eb" border-width="1px" padding="0 0 12px" />
-        <mj-text padding="0" font-size="20px" font-weight="700" color="${INK}"><h2 style="margin:0;font-size:20px">${esc(s.title)}</h2></mj-text>
-        ${s.note ? `<mj-text padding="8px 0 0" font-size="15px" color="${INK}">${esc(s.note)}</mj-text>` : ''}
+    <mj-section css-class="dm-card" background-color="#ffffff" padding="16px 24px 0">
+      <mj-column><mj-divider css-class="dm-rule" border-color="#e5e7eb" border-width="1px" padding="0 0 12px" />
+        <mj-text css-class="dm-ink" padding="0" font-size="20px" font-weight="700" color="${INK}"><h2 style="margin:0;font-size:20px">${esc(s.title)}</h2></mj-text>
+        ${s.note ? `<mj-text css-class="dm-ink" padding="8px 0 0" font-size="15px" color="${INK}">${esc(s.note)}</mj-text>` : ''}
       </mj-column>
     </mj-section>${s.items.map(item).join('')}`,
     )
@@ -43,9 +59,10 @@ export function digestMjml(v: DigestView, unsubscribe: string, unsubscribeLabel:
     <mj-preview>${esc(v.preheader)}</mj-preview>
     <mj-attributes><mj-all font-family="Arial, Helvetica, sans-serif" /></mj-attributes>
     <mj-raw><meta name="color-scheme" content="light dark" /><meta name="supported-color-schemes" content="light dark" /></mj-raw>
-    <mj-style>:root { color-scheme: light dark; supported-color-schemes: light dark; }</mj-style>
+    <mj-style>:root { color-scheme: light dark; supported-color-schemes: light dark; }
+    ${DARK}</mj-style>
   </mj-head>
-  <mj-body width="600px" background-color="#f3f4f6">
+  <mj-body css-class="dm-body" width="600px" background-color="#f3f4f6">
     <mj-section background-color="${v.color}" padding="20px 24px">
       <mj-column>
         ${v.logo ? `<mj-image src="${esc(v.logo.url)}" alt="${esc(v.logo.alt)}" width="120px" align="left" padding="0 0 8px" />` : ''}
@@ -53,9 +70,9 @@ export function digestMjml(v: DigestView, unsubscribe: string, unsubscribeLabel:
         <mj-text padding="6px 0 0" font-size="15px" color="#ffffff">${esc(v.intro)}</mj-text>
       </mj-column>
     </mj-section>${sections}
-    <mj-section background-color="#ffffff" padding="16px 24px 24px">
-      <mj-column><mj-divider border-color="#e5e7eb" border-width="1px" padding="0 0 12px" />
-        <mj-text padding="0" font-size="13px" line-height="1.5" color="${MUTED}">${esc(v.footer)}<br /><a href="${esc(v.hubUrl)}" style="color:${v.color}">${esc(v.hubLabel)}</a> · <a href="${esc(v.archiveUrl)}" style="color:${v.color}">${esc(v.archiveLabel)}</a> · <a href="${esc(unsubscribe)}" style="color:${v.color}">${esc(unsubscribeLabel)}</a></mj-text>
+    <mj-section css-class="dm-card" background-color="#ffffff" padding="16px 24px 24px">
+      <mj-column><mj-divider css-class="dm-rule" border-color="#e5e7eb" border-width="1px" padding="0 0 12px" />
+        <mj-text css-class="dm-muted" padding="0" font-size="13px" line-height="1.5" color="${MUTED}">${esc(v.footer)}<br /><a class="dm-link" href="${esc(v.hubUrl)}" style="color:${v.color}">${esc(v.hubLabel)}</a> · <a class="dm-link" href="${esc(v.archiveUrl)}" style="color:${v.color}">${esc(v.archiveLabel)}</a> · <a class="dm-link" href="${esc(unsubscribe)}" style="color:${v.color}">${esc(unsubscribeLabel)}</a></mj-text>
       </mj-column>
     </mj-section>
   </mj-body>

@@ -1,6 +1,7 @@
+import { formatDate, formatShortDateTime } from '../i18n/format.ts';
+import { useTranslations } from '../i18n/index.ts';
 import { HubLinks } from './links.ts';
 import { type DigestContent, mainNetwork } from './select.ts';
-import { digestStrings, formatDay, formatWhen, networkNames } from './strings.ts';
 
 /** One line of a section: a card, an event, the capsule… */
 export interface DigestItem {
@@ -45,7 +46,8 @@ export interface DigestView {
 const sunday = (d: Date) => new Date(d.getTime() - 86_400_000);
 
 export function digestView(c: DigestContent): DigestView {
-  const s = digestStrings[c.locale];
+  const t = useTranslations(c.locale);
+  const day = (d: Date) => formatDate(d, c.locale);
   const links = new HubLinks(c.settings, c.locale);
   const card = (x: DigestContent['newCards'][number]): DigestItem => {
     const network = mainNetwork(x.data);
@@ -53,42 +55,45 @@ export function digestView(c: DigestContent): DigestView {
       title: x.data.title,
       text: x.data.why,
       url: links.card(x.slug),
-      ...(x.data.validUntil ? { meta: s.until(formatDay(x.data.validUntil, c.locale)) } : {}),
+      ...(x.data.validUntil ? { meta: t('digest.until', { date: day(x.data.validUntil) }) } : {}),
       image: {
         url: x.data.image ? links.asset(x.data.image) : links.cardImage(x.slug),
-        alt: x.data.imageAlt ?? s.imageAlt(x.data.title),
+        alt: x.data.imageAlt ?? t('digest.imageAlt', { title: x.data.title }),
       },
-      button: { label: s.share(networkNames[network]), url: links.share(x.slug, network) },
+      button: {
+        label: t('digest.share', { network: t(`network.${network}`) }),
+        url: links.share(x.slug, network),
+      },
     };
   };
   const sections: DigestSection[] = [];
-  if (c.newCards.length) sections.push({ title: s.newCards, items: c.newCards.map(card) });
+  if (c.newCards.length) sections.push({ title: t('digest.newCards'), items: c.newCards.map(card) });
   // Without new cards the section says so in words; with new cards and nothing older, it is left out.
   if (c.validCards.length || !c.newCards.length)
     sections.push({
-      title: s.stillValid,
-      ...(c.newCards.length ? {} : { note: c.validCards.length ? s.noNewCard : s.noCard }),
+      title: t('digest.stillValid'),
+      ...(c.newCards.length ? {} : { note: t(c.validCards.length ? 'digest.noNewCard' : 'digest.noCard') }),
       items: c.validCards.map(card),
     });
   sections.push({
-    title: s.events,
-    ...(c.events.length ? {} : { note: s.noEvent }),
+    title: t('digest.events'),
+    ...(c.events.length ? {} : { note: t('digest.noEvent') }),
     items: c.events.map((e) => ({
       title: e.data.title,
       text: e.data.summary,
       url: links.event(e.slug),
-      meta: [formatWhen(e.data.start, c.locale), e.data.place].filter(Boolean).join(' · '),
+      meta: [formatShortDateTime(e.data.start, c.locale), e.data.place].filter(Boolean).join(' · '),
     })),
   });
   if (c.capsule)
     sections.push({
-      title: s.capsule,
+      title: t('digest.capsule'),
       items: [
         {
           title: c.capsule.data.title,
           text: c.capsule.data.summary,
           url: links.capsule(c.capsule.slug),
-          meta: s.minutes(c.capsule.data.duration),
+          meta: t('digest.minutes', { n: c.capsule.data.duration }),
         },
       ],
     });
@@ -96,27 +101,31 @@ export function digestView(c: DigestContent): DigestView {
     const { shares } = c.challenge;
     const goal = c.challenge.data.goal;
     sections.push({
-      title: s.challenge,
+      title: t('digest.challenge'),
       items: [
         {
           title: c.challenge.data.title,
           text:
             shares === undefined
-              ? s.noProgress
-              : `${s.progress(shares, goal)} (${Math.min(100, Math.round((100 * shares) / goal))} %)`,
+              ? t('digest.noProgress')
+              : t('digest.progress', {
+                  shares,
+                  goal,
+                  percent: Math.min(100, Math.round((100 * shares) / goal)),
+                }),
           url: links.challenge(c.challenge.slug),
-          meta: `${formatDay(c.challenge.data.start, c.locale)} – ${formatDay(c.challenge.data.end, c.locale)}`,
+          meta: `${day(c.challenge.data.start)} – ${day(c.challenge.data.end)}`,
         },
       ],
     });
   }
   if (c.testimonial)
     sections.push({
-      title: s.testimonial,
+      title: t('digest.testimonial'),
       items: [
         {
           title: `${c.testimonial.data.name}, ${c.testimonial.data.role}`,
-          text: c.locale === 'fr' ? `« ${c.testimonial.data.quote} »` : `“${c.testimonial.data.quote}”`,
+          text: t('digest.quote', { quote: c.testimonial.data.quote }),
           url: links.testimonial(c.testimonial.slug),
           meta: c.testimonial.data.team,
         },
@@ -126,17 +135,17 @@ export function digestView(c: DigestContent): DigestView {
   return {
     week: c.week.id,
     locale: c.locale,
-    subject: s.subject(c.settings.name, c.week.id),
-    preheader: s.preheader(c.newCards.length),
-    intro: s.intro(c.week.id, formatDay(c.week.start, c.locale), formatDay(sunday(c.week.end), c.locale)),
+    subject: t('digest.subject', { name: c.settings.name, week: c.week.id }),
+    preheader: c.newCards.length ? t('digest.preheader', { n: c.newCards.length }) : t('digest.preheaderNone'),
+    intro: t('digest.intro', { week: c.week.id, from: day(c.week.start), to: day(sunday(c.week.end)) }),
     programme: c.settings.name,
     color: c.settings.colors.primary,
-    ...(logo ? { logo: { url: links.asset(logo), alt: s.logoAlt(c.settings.name) } } : {}),
+    ...(logo ? { logo: { url: links.asset(logo), alt: t('digest.logoAlt', { name: c.settings.name }) } } : {}),
     sections,
-    footer: s.footer,
+    footer: t('digest.footer'),
     hubUrl: links.page(),
     archiveUrl: links.archive(c.week.id),
-    archiveLabel: s.archive,
-    hubLabel: s.hub,
+    archiveLabel: t('digest.archive'),
+    hubLabel: t('digest.hub'),
   };
 }

@@ -35,3 +35,14 @@ export function formatTime(date: Date, locale: Locale): string {
 export function formatNumber(n: number, locale: Locale, options?: Intl.NumberFormatOptions): string {
   return new Intl.NumberFormat(intlLocale[locale], options).format(n);
 }
+
+/** `mar. 8 déc., 10:00` / `Tue 8 Dec, 10:00`: a short date and time, e.g. for an event in the digest. */
+export function formatShortDateTime(date: Date, locale: Locale): string {
+  return dateFormat(locale, {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(date);
+}

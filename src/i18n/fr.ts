@@ -149,7 +149,7 @@ export const fr = {
   'testimonials.title': 'Témoignages d’ambassadeurs',
   'testimonials.intro': 'Ils partagent, ils racontent.',
   'digest.title': 'La lettre de la semaine',
-  'digest.intro':
+  'digest.archiveIntro':
     'Chaque lundi, les nouvelles cartes, les rendez-vous, une capsule et le défi en cours, par e-mail et dans Teams. Voici les lettres précédentes.',
   'digest.week': 'Semaine {week}',
   'digest.dates': 'du {from} au {to}',
@@ -402,6 +402,32 @@ export const fr = {
   'cardStats.status.level': 'À égalité : l’écart avec les autres formulations peut venir du hasard.',
   'dashboard.reach': 'Clics par réseau, semaine par semaine',
   'dashboard.reachClicks': 'Clics {network}',
+  'digest.subject': '{name} · la lettre de la semaine {week}',
+  'digest.preheader': '{n} nouvelle carte à partager cette semaine.|{n} nouvelles cartes à partager cette semaine.',
+  'digest.preheaderNone': 'Pas de nouvelle carte cette semaine : voici celles qui restent à partager.',
+  'digest.intro': 'Semaine {week}, du {from} au {to}.',
+  'digest.newCards': 'Nouveau cette semaine',
+  'digest.noNewCard': 'Pas de nouvelle carte cette semaine. Les cartes ci-dessous sont toujours d’actualité.',
+  'digest.stillValid': 'Toujours à partager',
+  'digest.noCard': 'Aucune carte n’est à partager cette semaine : la prochaine lettre en proposera.',
+  'digest.share': 'Partager sur {network}',
+  'digest.until': 'jusqu’au {date}',
+  'digest.events': 'Prochains rendez-vous',
+  'digest.noEvent': 'Aucun rendez-vous programmé pour le moment.',
+  'digest.capsule': 'La capsule de la semaine',
+  'digest.minutes': '{n} min',
+  'digest.challenge': 'Défi collectif',
+  'digest.progress': '{shares} partages sur {goal} ({percent} %)',
+  'digest.noProgress': 'progression pas encore mesurée',
+  'digest.testimonial': 'Ils en parlent',
+  'digest.quote': '« {quote} »',
+  'digest.footer':
+    'Vous recevez cette lettre parce que vous êtes inscrit au programme. Le partage reste toujours volontaire.',
+  'digest.unsubscribe': 'Se désinscrire',
+  'digest.hub': 'Ouvrir le hub',
+  'digest.archive': 'Lettres précédentes',
+  'digest.logoAlt': 'Logo {name}',
+  'digest.imageAlt': 'Visuel de la carte : {title}',
 } as const;
 
 export type UIKey = keyof typeof fr;

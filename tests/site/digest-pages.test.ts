@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readPolicies } from '../../src/csp/map.ts';
-import { digestStrings } from '../../src/digest/strings.ts';
 import { type IsoWeek, nextWeek, weekOf } from '../../src/digest/week.ts';
+import { useTranslations } from '../../src/i18n/index.ts';
 import { loadContent } from '../../src/model/load.ts';
 import type { CardData } from '../../src/model/schemas/card.ts';
 import { root, testBase, testDist, testNow } from '../lib/paths.ts';
@@ -65,7 +65,7 @@ describe('a week’s page', () => {
       ['en/', 'en'],
     ] as const) {
       const html = main(page(`${prefix}lettre/${week.id}`));
-      expect(html).toMatch(heading(digestStrings[locale].newCards));
+      expect(html).toMatch(heading(useTranslations(locale)('digest.newCards')));
       const shares = hrefs(html).filter((h) => h.startsWith(`${testBase}${prefix}partager/`));
       for (const card of newIn(week)) {
         expect(hrefs(html), `${locale} ${card.slug}`).toContain(`${testBase}${prefix}cartes/${card.slug}/`);
@@ -87,10 +87,10 @@ describe('a week’s page', () => {
       ['en/', 'en'],
     ] as const) {
       const html = main(page(`${prefix}lettre/${week.id}`));
-      const s = digestStrings[locale];
-      expect(html).toMatch(heading(s.stillValid));
-      expect(html).not.toMatch(heading(s.newCards));
-      expect(html.includes(s.noNewCard) || html.includes(s.noCard)).toBe(true);
+      const t = useTranslations(locale);
+      expect(html).toMatch(heading(t('digest.stillValid')));
+      expect(html).not.toMatch(heading(t('digest.newCards')));
+      expect(html.includes(t('digest.noNewCard')) || html.includes(t('digest.noCard'))).toBe(true);
     }
   });
 });
