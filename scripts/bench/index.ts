@@ -19,7 +19,7 @@ import { type Figure, table } from '../lib/bench/figures.ts';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const BENCHES = ['sharelog', 'og', 'site', 'search', 'lighthouse'] as const;
+const BENCHES = ['sharelog', 'og', 'site', 'search', 'lighthouse', 'digest'] as const;
 type Bench = (typeof BENCHES)[number];
 
 const HELP = `Usage: npm run bench [-- options]
@@ -160,7 +160,7 @@ async function main(argv: string[]): Promise<number> {
       const args =
         bench === 'site'
           ? ['--json', json, '--scale', values.scale]
-          : bench === 'lighthouse' || bench === 'search'
+          : bench === 'lighthouse' || bench === 'search' || bench === 'digest'
             ? ['--json', json]
             : [];
       const run = await runBench(`${bench}.ts`, args);

@@ -282,6 +282,37 @@ export const fr = {
   'dashboard.ingestOutOfRange': 'Hors période',
   'meta.published': 'Publié le {date}',
   'meta.updated': 'Mis à jour le {date}',
+  'objectives.title': 'Objectifs du programme',
+  'objectives.intro':
+    'Chaque objectif se mesure chaque semaine, contre une période de référence fixée avant le lancement.',
+  'objectives.link': 'Voir les objectifs du programme',
+  'objectives.none': 'Aucun objectif n’est fixé pour l’instant.',
+  'objectives.baseline': 'Référence ({from} – {to})',
+  'objectives.current': 'Valeur actuelle (moyenne des {n} dernières semaines)',
+  'objectives.target': 'Cible au {date}',
+  'objectives.trend': 'Tendance',
+  'objectives.trendValue': '{sign}{value} par semaine',
+  'objectives.projected': 'Projection à l’échéance',
+  'objectives.onTrack': 'En bonne voie',
+  'objectives.offTrack': 'En retard sur la cible',
+  'objectives.expired': 'Échéance passée depuis le {date} : fixez une nouvelle échéance ou retirez l’objectif',
+  'objectives.unknown': 'Pas encore assez de semaines pour juger',
+  'objectives.notMeasured':
+    'Les journaux de partage ne contiennent pas encore cet indicateur : aucun chiffre à montrer.',
+  'objectives.value': 'Valeur',
+  'objectives.targetColumn': 'Cible',
+  'objectives.weeks': '{title} : semaine après semaine',
+  'objectives.pilot': '{title} : groupe pilote et reste du programme',
+  'objectives.pilotGroup': 'Groupe',
+  'objectives.pilotTeams': 'Groupe pilote ({teams})',
+  'objectives.rest': 'Reste du programme',
+  'objectives.pilotPeriod': 'Sur toute la période des journaux.',
+  'objectives.pilotHidden':
+    'Le groupe pilote ou le reste du programme compte moins de {k} ambassadeurs actifs : aucun des deux n’est affiché, pour que personne ne soit reconnaissable.',
+  'objectives.metric.activeRate': 'Ambassadeurs actifs (% de l’effectif)',
+  'objectives.metric.shares': 'Partages par semaine',
+  'objectives.metric.clicks': 'Clics par semaine',
+  'objectives.metric.trainingCompletions': 'Capsules terminées par semaine',
 } as const;
 
 export type UIKey = keyof typeof fr;

@@ -1,6 +1,7 @@
 import { relative, resolve } from 'node:path';
 import type { AstroIntegration } from 'astro';
-import { ContentError } from '../model/errors.ts';
+import { getDashboards } from '../lib/dashboards.ts';
+import { ContentError, formatProblems } from '../model/errors.ts';
 import { loadContent } from '../model/load.ts';
 
 /**
@@ -17,8 +18,13 @@ export default function relaisContent(): AstroIntegration {
         const root = decodeURIComponent(config.root.pathname);
         // `RELAIS_CONTENT` (default `content`) builds another content folder, e.g. the bench's.
         const contentDir = relative(root, resolve(root, process.env.RELAIS_CONTENT ?? 'content'));
-        const { entries, problems } = loadContent(root, contentDir, resolve(root, 'src/pages'));
+        // The build has just run `npm run dashboards`: objectives' targets are checked against them.
+        const { entries, problems, warnings } = loadContent(root, contentDir, resolve(root, 'src/pages'), {
+          dashboards: getDashboards(),
+        });
         if (problems.length) throw new ContentError(problems);
+        // Date- or data-dependent objective checks warn: the objectives page says the same in words.
+        if (warnings.length) logger.warn(`${warnings.length} avertissement(s) :\n${formatProblems(warnings)}`);
         logger.info(`${entries.length} entrées valides`);
       },
     },

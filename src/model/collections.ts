@@ -2,9 +2,11 @@ import type { z } from 'astro/zod';
 import { capsuleSchema } from './schemas/capsule.ts';
 import { cardSchema } from './schemas/card.ts';
 import { challengeSchema } from './schemas/challenge.ts';
+import { digestSchema } from './schemas/digest.ts';
 import { eventSchema } from './schemas/event.ts';
 import { guidelineSchema } from './schemas/guideline.ts';
 import { leaderboardSchema } from './schemas/leaderboard.ts';
+import { objectivesSchema } from './schemas/objectives.ts';
 import { pathSchema } from './schemas/path.ts';
 import { settingsSchema } from './schemas/settings.ts';
 import { testimonialSchema } from './schemas/testimonial.ts';
@@ -111,6 +113,13 @@ export const fileCollections = {
     file: 'settings/leaderboard.yaml',
     schema: leaderboardSchema,
     label: 'Classements : volontaires',
+  },
+  digest: { kind: 'file', file: 'settings/digest.yaml', schema: digestSchema, label: 'Lettre hebdomadaire' },
+  objectives: {
+    kind: 'file',
+    file: 'settings/objectives.yaml',
+    schema: objectivesSchema,
+    label: 'Objectifs du programme',
   },
 } as const satisfies Record<string, FileCollection>;
 

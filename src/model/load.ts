@@ -1,11 +1,16 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { now as buildNow } from '../lib/now.ts';
+import type { ObjectiveData } from '../lib/objectives.ts';
+import { objectiveProblems } from '../lib/objectives.ts';
 import { type FolderCollectionName, fileCollections, folderCollections } from './collections.ts';
 import { type Problem, zodProblems } from './errors.ts';
 import { splitFrontmatter } from './frontmatter.ts';
 import { checkReferences } from './references.ts';
 import { locales } from './schemas/common.ts';
+import type { Objectives } from './schemas/objectives.ts';
+import type { Settings } from './schemas/settings.ts';
 import { checkShortCodes } from './shortcodes.ts';
 import { checkSlugs, type SlugClaim } from './slugs.ts';
 import type { EntryId, LoadedEntry } from './types.ts';
@@ -21,13 +26,17 @@ const ownPages = fileURLToPath(new URL('../pages/', import.meta.url));
  * Reads and validates the whole `content/` folder outside Astro: every entry against its schema,
  * then references, short codes, event uids and slugs (against the routes in `pagesDir`). Used by
  * the build (to stop with a readable list of every problem), by `npm run check:content` and by
- * the tests.
+ * the tests. `warnings` holds what depends on the day or the data rather than on the files
+ * (an objective's deadline gone by, a target already reached during the baseline): printed,
+ * never blocking, because an expired objective must not stop an editor publishing a card.
  */
 export function loadContent(
   root: string,
   contentDir = 'content',
   pagesDir = ownPages,
-): { entries: LoadedEntry[]; problems: Problem[] } {
+  /** The day deadlines are checked against, and the aggregates targets are checked against. */
+  context: { now?: Date; dashboards?: ObjectiveData | null } = {},
+): { entries: LoadedEntry[]; problems: Problem[]; warnings: Problem[] } {
   const entries: LoadedEntry[] = [];
   const existing: EntryId[] = [];
   const claims: SlugClaim[] = [];
@@ -64,6 +73,7 @@ export function loadContent(
       }
     }
   }
+  const files = new Map<string, unknown>();
   for (const c of Object.values(fileCollections)) {
     const file = `${contentDir}/${c.file}`;
     const path = join(root, file);
@@ -74,9 +84,22 @@ export function loadContent(
     try {
       const parsed = c.schema.safeParse(parseYaml(readFileSync(path, 'utf8')));
       if (!parsed.success) problems.push(...zodProblems(file, parsed.error));
+      else files.set(c.file, parsed.data);
     } catch (err) {
       problems.push({ file, field: '', message: `YAML illisible : ${(err as Error).message}` });
     }
+  }
+  const objectives = files.get(fileCollections.objectives.file) as Objectives | undefined;
+  const warnings: Problem[] = [];
+  if (objectives) {
+    const programme = files.get(fileCollections.settings.file) as Settings | undefined;
+    warnings.push(
+      ...objectiveProblems(`${contentDir}/${fileCollections.objectives.file}`, objectives, {
+        now: context.now ?? buildNow,
+        data: context.dashboards ?? null,
+        headcount: programme?.headcount ?? 0,
+      }),
+    );
   }
   problems.push(
     ...checkReferences(entries, existing),
@@ -84,5 +107,5 @@ export function loadContent(
     ...checkEventUids(entries),
     ...checkSlugs(claims, pagesDir),
   );
-  return { entries, problems };
+  return { entries, problems, warnings };
 }

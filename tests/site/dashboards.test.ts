@@ -3,8 +3,10 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { readObjectives } from '../../src/components/dashboards/objectives.ts';
 import { formatNumber } from '../../src/i18n/format.ts';
 import type { DashboardData } from '../../src/lib/dashboards.ts';
+import { objectiveProgress } from '../../src/lib/objectives.ts';
 import { loadContent } from '../../src/model/load.ts';
 import { isolatedContext } from '../lib/browser.ts';
 import { pageJs } from '../lib/js-weight.ts';
@@ -82,7 +84,12 @@ describe('CSV downloads match the aggregates', () => {
 
 describe('Chart.js ships with the dashboards only', () => {
   const htmlFiles = filesUnder(testDist, '.html');
-  const dashboards = ['tableau-de-bord/index.html', 'en/tableau-de-bord/index.html'].map((f) => join(testDist, f));
+  const dashboards = [
+    'tableau-de-bord/index.html',
+    'en/tableau-de-bord/index.html',
+    'tableau-de-bord/objectifs/index.html',
+    'en/tableau-de-bord/objectifs/index.html',
+  ].map((f) => join(testDist, f));
 
   it('is one tree-shaken chunk, loaded by the dashboard pages', () => {
     const chunks = filesUnder(testDist, '.js').filter(isChartJs);
@@ -205,6 +212,54 @@ describe('the overview page', () => {
     }
     expect(errors).toEqual([]);
     expect(foreign).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('the objectives page', () => {
+  const objectives = readObjectives(join(root, 'content'));
+  const progress = objectiveProgress(objectives, source, { headcount: settings.headcount, k });
+
+  it('shows each objective against its baseline, and its weeks as CSV (no JavaScript)', async () => {
+    expect(progress.length).toBeGreaterThan(0);
+    const { context, page } = await open('tableau-de-bord/objectifs/', { javaScriptEnabled: false });
+    for (const p of progress) {
+      const o = p.objective;
+      const section = page.locator(`[data-objective="${o.id}"]`);
+      expect(await section.locator('h2').textContent()).toBe(o.title);
+      const status = p.onTrack === null ? 'unknown' : p.onTrack ? 'on-track' : 'off-track';
+      expect(await section.locator('.status').getAttribute('data-status'), o.id).toBe(status);
+      const fmt = (n: number) =>
+        o.metric === 'activeRate'
+          ? formatNumber(n / 100, 'fr', { style: 'percent', maximumFractionDigits: 2 })
+          : formatNumber(n, 'fr', { maximumFractionDigits: 1 });
+      expect(await section.locator('[data-figure="current"] dd').textContent()).toBe(fmt(p.current ?? Number.NaN));
+      expect(await section.locator('[data-figure="baseline"] dd').textContent()).toBe(fmt(p.baseline ?? Number.NaN));
+      expect(await section.locator('[data-figure="target"] dd').textContent()).toBe(fmt(o.target));
+      const [, ...rows] = csv(`tableau-de-bord/objectif-${o.id}.csv`);
+      expect(rows.map((r) => r[0])).toEqual(p.weeks.map((w) => w.week));
+      expect(rows.map((r) => Number(r[2]))).toEqual(p.weeks.map((w) => Math.round(w.value * 100) / 100));
+    }
+    await context.close();
+  });
+
+  it('shows a pilot group beside the rest only when both reach k, adding up to the totals', async () => {
+    const { context, page } = await open('en/tableau-de-bord/objectifs/', { javaScriptEnabled: false });
+    const piloted = progress.filter((p) => p.objective.pilot);
+    expect(piloted.length).toBeGreaterThan(0);
+    for (const p of piloted) {
+      const section = page.locator(`[data-objective="${p.objective.id}"]`);
+      if (!p.pilot?.shown) {
+        expect(await section.locator('[data-pilot-hidden]').count()).toBe(1);
+        expect(await section.locator('table').count()).toBe(1);
+        continue;
+      }
+      const [, pilot, rest] = csv(`en/tableau-de-bord/objectif-${p.objective.id}-pilote.csv`);
+      expect(pilot?.[0]).toContain('Pilot group');
+      expect(Number(pilot?.[1]) + Number(rest?.[1])).toBe(source.totals.shares);
+      expect(Number(pilot?.[2]) + Number(rest?.[2])).toBe(source.totals.activeAmbassadors);
+      expect(Math.min(Number(pilot?.[2]), Number(rest?.[2]))).toBeGreaterThanOrEqual(k);
+    }
     await context.close();
   });
 });

@@ -105,6 +105,8 @@ function inputIdentifiers(): Set<string> {
  * Address-shaped strings the site may contain, none built from the logs:
  * - contact addresses written in the content (pages and settings; not the opt-in list);
  * - version strings in bundled code (`decap-cms-app@3.16.3`);
+ * - addresses under `.invalid` (RFC 2606: no one can own one), the digest settings' defaults
+ *   shown in the CMS configuration;
  * - translators' credits inside Pagefind's UI bundle, a file its binary writes verbatim
  *   (the identifier check above still covers it).
  */
@@ -113,7 +115,12 @@ function allowedAddress(): (address: string, file: string) => boolean {
   const contacts = new Set(content.flatMap((f) => addresses(readFileSync(f, 'utf8'))));
   return (address, file) => {
     const domain = address.split('@')[1] ?? '';
-    return contacts.has(address) || /^[\d.]+$/.test(domain) || /^pagefind\/pagefind(-component)?-ui\.js$/.test(file);
+    return (
+      contacts.has(address) ||
+      /^[\d.]+$/.test(domain) ||
+      domain.endsWith('.invalid') ||
+      /^pagefind\/pagefind(-component)?-ui\.js$/.test(file)
+    );
   };
 }
 

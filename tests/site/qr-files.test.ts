@@ -19,6 +19,8 @@ const siteUrl: string = parse(readFileSync(join(root, 'content/settings/programm
 const absolute = (path: string) => new URL(testBase + path, siteUrl).href;
 const html = (path: string) => readFileSync(join(testDist, path, 'index.html'), 'utf8');
 const section = { capsules: 'capsules', paths: 'parcours', events: 'agenda' } as Record<string, string>;
+/** Presenter mode's `<kind>` segment per collection. */
+const presenter = { capsules: 'capsule', paths: 'parcours', events: 'agenda' } as Record<string, string>;
 
 /** The download links of a page: href, file name and accessible name. */
 const downloads = (page: string) =>
@@ -61,6 +63,14 @@ describe('QR code files', () => {
       ).toEqual([`${testBase}c/${e.data.code}/qr.svg`, `${testBase}c/${e.data.code}/qr.png`]);
       expect(fr[0]?.label, page).toMatch(/^Télécharger le QR code de « .+ » en SVG$/);
       expect(downloads(html(`en/${page}`))[1]?.label, `en/${page}`).toMatch(/^Download the QR code of “.+” as PNG$/);
+      // Presenter mode shows the largest QR code: a trainer preparing slides finds the files there too.
+      for (const locale of ['', 'en/']) {
+        const slide = `${locale}presentation/${presenter[e.collection]}/${e.slug}`;
+        expect(
+          downloads(html(slide)).map((d) => d.file),
+          slide,
+        ).toEqual([`qr-${e.data.code}.svg`, `qr-${e.data.code}.png`]);
+      }
     }
   });
 });

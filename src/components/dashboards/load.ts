@@ -8,6 +8,7 @@ import { getDashboards } from '../../lib/dashboards.ts';
 import { getLocalized, getSettings } from '../../lib/entries.ts';
 import { localePath } from '../../lib/urls.ts';
 import type { Locale } from '../../model/schemas/common.ts';
+import { objectiveViews, readObjectives } from './objectives.ts';
 import { dashboardTables, unlistedContents } from './tables.ts';
 
 export async function loadDashboard(locale: Locale) {
@@ -26,3 +27,21 @@ export async function loadDashboard(locale: Locale) {
 
 /** Where a table's CSV is published: `tableau-de-bord/semaines.csv` (and under `en/`). */
 export const csvPath = (locale: Locale, id: string) => localePath(locale, `tableau-de-bord/${id}.csv`);
+
+/**
+ * The objectives page's model for one locale, or `null` without aggregates with events (the
+ * page then says there is nothing to measure yet).
+ */
+export async function loadObjectives(locale: Locale) {
+  const data = getDashboards();
+  const settings = await getSettings();
+  const objectives = readObjectives();
+  if (!data?.period) return { objectives, settings, views: null };
+  const views = objectiveViews(objectives, data, {
+    t: useTranslations(locale),
+    locale,
+    headcount: settings.headcount,
+    k: settings.minGroupSize,
+  });
+  return { objectives, settings, views };
+}

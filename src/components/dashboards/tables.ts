@@ -12,7 +12,8 @@ import type { CsvValue } from './csv.ts';
 import { visibleTeams } from './privacy.ts';
 
 export const tableIds = ['semaines', 'reseaux', 'cartes', 'equipes'] as const;
-export type TableId = (typeof tableIds)[number];
+/** The overview's tables, then each objective's (`objectif-<id>`, `objectif-<id>-pilote`). */
+export type TableId = (typeof tableIds)[number] | `objectif-${string}`;
 
 export interface TableRow {
   /** Stable key: ISO week, network, card slug or team name. */

@@ -44,6 +44,12 @@ export const settingsSchema = z.object({
   headcount: z.number().int().min(1).meta({ label: 'Effectif' }),
   /** Smallest group a dashboard may show (k-anonymity). */
   minGroupSize: z.number().int().min(2).default(5).meta({ label: 'Taille minimale d’un groupe affiché' }),
+  /**
+   * Fewest shares of a card's variant before the dashboards judge its clicks per share: under
+   * it, "too few shares to tell". At 30 shares a variant with 1 click per share has an exact 95 %
+   * interval of about [0.67, 1.43] clicks per share (Garwood), narrow enough to compare wordings.
+   */
+  minVariantShares: z.number().int().min(5).default(30).meta({ label: 'Partages minimum pour juger une formulation' }),
   /** Brand colours, each with AA contrast against white. */
   colors: z
     .object({ primary: hex('Couleur principale'), accent: hex('Couleur d’accent') })

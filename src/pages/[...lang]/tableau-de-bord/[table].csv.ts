@@ -5,7 +5,8 @@
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { toCsv } from '../../../components/dashboards/csv.ts';
-import { loadDashboard } from '../../../components/dashboards/load.ts';
+import { loadDashboard, loadObjectives } from '../../../components/dashboards/load.ts';
+import { objectiveTables } from '../../../components/dashboards/objectives.ts';
 import { type DataTable, tableRecords } from '../../../components/dashboards/tables.ts';
 import { langParam } from '../../../lib/urls.ts';
 
@@ -14,7 +15,8 @@ export const getStaticPaths = (async () => {
   for (const locale of ['fr', 'en'] as const) {
     const view = await loadDashboard(locale);
     if (!view?.data.period) continue;
-    for (const table of view.tables)
+    const { views } = await loadObjectives(locale);
+    for (const table of [...view.tables, ...objectiveTables(views ?? [])])
       paths.push({ params: { lang: langParam(locale), table: table.id }, props: { table } });
   }
   return paths;
