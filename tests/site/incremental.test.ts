@@ -22,6 +22,7 @@ import { root, testBase, testNow } from '../lib/paths.ts';
 const work = mkdtempSync(join(tmpdir(), 'relais-incremental-'));
 const content = join(work, 'content');
 const retitled = 'alternance-rentree-2027';
+const bilingual = 'capteur-vigie-fuites'; // French and English
 const expiring = 'apprentis-promotion-2026'; // validUntil 2026-12-20
 const later = '2026-12-25T10:00:00+01:00';
 const added = 'ligeral-51-ans';
@@ -157,8 +158,14 @@ describe('incremental build', () => {
   }, 180_000);
 
   it('re-indexes only the language an edit touched, into the index Pagefind makes of the whole site', async () => {
-    edit(`cards/fr/${retitled}.md`, /^title: .*$/m, 'title: Alternance 2027, troisième titre');
+    // A card translated in both languages: its French edit changes no English page. (A card
+    // with no English translation shows on the English side as a fallback, so an edit to it
+    // re-indexes both languages.)
+    expect(existsSync(join(content, 'cards', 'en', `${bilingual}.md`))).toBe(true);
+    edit(`cards/fr/${bilingual}.md`, /^title: .*$/m, 'title: Vigie, le capteur qui repère les fuites, titre revu');
     const e = await build('e', 'cache', later);
+    expect(readFileSync(join(work, 'e', 'cartes', bilingual, 'index.html'), 'utf8')).toContain('titre revu');
+    expect(readFileSync(join(work, 'e', 'en', 'cartes', bilingual, 'index.html'), 'utf8')).not.toContain('titre revu');
     expect(e.output).toMatch(/en \d+ pages inchangées/);
     expect(e.output).toMatch(/fr \d+ pages indexées/);
     // One Pagefind index of the whole built site, as a clean build without the cache would make it.
