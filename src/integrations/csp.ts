@@ -21,13 +21,15 @@ export default function relaisCsp(): AstroIntegration {
       'astro:config:done': ({ config }) => {
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
       },
-      'astro:build:done': ({ dir, logger }) => {
+      'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();
         const site = fileURLToPath(dir);
         const admin = adminDirectives(cmsBackend(process.env).backend);
         const policyOf = new Map<string, string>();
         const files = readdirSync(site, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html'));
-        for (const file of files) {
+        for (const [i, file] of files.entries()) {
+          // Lets the Pagefind service (indexing meanwhile, src/integrations/pagefind.ts) be answered.
+          if (i % 200 === 199) await new Promise(setImmediate);
           const rel = file.split('\\').join('/');
           const hashes = inlineHashes(readFileSync(join(site, file), 'utf8'), rel);
           policyOf.set(`${base}${rel}`, pagePolicy(hashes, rel === 'admin/index.html' ? admin : {}));

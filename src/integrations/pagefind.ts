@@ -1,7 +1,7 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AstroIntegration } from 'astro';
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { hasIndex, type IndexCache, indexKeys, mergeEntries, restoreIndex, storeIndex } from '../search/index-cache.ts';
 
 /**
@@ -14,11 +14,18 @@ import { hasIndex, type IndexCache, indexKeys, mergeEntries, restoreIndex, store
  * `RELAIS_PAGEFIND_CACHE`; see src/search/index-cache.ts): a language none of whose indexable
  * pages changed since a build whose index is cached reuses that index as is; the others are
  * indexed again. The files are those one index of the whole site would be, byte for byte.
+ *
+ * Two integrations: the first starts the index once the pages are written, the second (listed
+ * after the others, astro.config.mjs) waits for it. Pagefind indexes in a process of its own,
+ * so the integrations in between (OG images, the CSP maps) run while it indexes instead of
+ * after it; none of them writes what Pagefind reads (the HTML pages) nor reads what it writes
+ * (`pagefind/`).
  */
-export default function relaisPagefind(): AstroIntegration {
+export default function relaisPagefind(): [AstroIntegration, AstroIntegration] {
   let cacheDir = '';
   let version = '';
-  return {
+  let indexing: Promise<void> | undefined;
+  const start: AstroIntegration = {
     name: 'relais:pagefind',
     hooks: {
       'astro:config:done': ({ config }) => {
@@ -26,33 +33,54 @@ export default function relaisPagefind(): AstroIntegration {
         cacheDir = resolve(root, process.env.RELAIS_PAGEFIND_CACHE ?? '.relais/pagefind-cache');
         version = pagefindVersion(root);
       },
-      'astro:build:done': async ({ dir, pages, logger }) => {
-        const started = performance.now();
-        const site = fileURLToPath(dir);
-        const outputPath = join(site, 'pagefind');
-        // Astro lists every page it wrote; `build.format: 'directory'` puts each in an index.html.
-        const files = pages.map(({ pathname }) =>
-          pathname === '' || pathname.endsWith('/') ? `${pathname}index.html` : `${pathname}.html`,
-        );
-        const keys = indexKeys(cacheDir, site, files, version);
-        const ms = () => `${Math.round(performance.now() - started)} ms`;
-        const missing = keys.filter((key) => !hasIndex(key));
-        rmSync(outputPath, { recursive: true, force: true });
-        if (missing.length) await indexLanguages(site, missing);
-        const entries: string[] = [];
-        for (const key of keys) {
-          restoreIndex(key, outputPath);
-          entries.push(readFileSync(join(key.entry, 'pagefind-entry.json'), 'utf8'));
-        }
-        // The linked entry of one language is replaced by the merged one (never written through).
-        rmSync(join(outputPath, 'pagefind-entry.json'), { force: true });
-        writeFileSync(join(outputPath, 'pagefind-entry.json'), mergeEntries(entries));
-        const said = keys.map((k) => `${k.lang} ${k.pages} pages ${missing.includes(k) ? 'indexées' : 'inchangées'}`);
-        logger.info(`${said.join(', ')} en ${ms()}`);
-        if (!missing.length) logger.info('index inchangé, repris du cache');
+      'astro:build:done': ({ dir, pages, logger }) => {
+        indexing = indexSite(fileURLToPath(dir), pages, cacheDir, version, logger);
+        // Awaited by the second integration; until then a failure must not count as unhandled.
+        indexing.catch(() => {});
       },
     },
   };
+  const done: AstroIntegration = {
+    name: 'relais:pagefind-done',
+    hooks: {
+      'astro:build:done': async () => {
+        await indexing;
+      },
+    },
+  };
+  return [start, done];
+}
+
+/** Indexes (or restores from the cache) each language of the built `site` into `site/pagefind/`. */
+async function indexSite(
+  site: string,
+  pages: ReadonlyArray<{ pathname: string }>,
+  cacheDir: string,
+  version: string,
+  logger: AstroIntegrationLogger,
+): Promise<void> {
+  const started = performance.now();
+  const outputPath = join(site, 'pagefind');
+  // Astro lists every page it wrote; `build.format: 'directory'` puts each in an index.html.
+  const files = pages.map(({ pathname }) =>
+    pathname === '' || pathname.endsWith('/') ? `${pathname}index.html` : `${pathname}.html`,
+  );
+  const keys = indexKeys(cacheDir, site, files, version);
+  const ms = () => `${Math.round(performance.now() - started)} ms`;
+  const missing = keys.filter((key) => !hasIndex(key));
+  rmSync(outputPath, { recursive: true, force: true });
+  if (missing.length) await indexLanguages(site, missing);
+  const entries: string[] = [];
+  for (const key of keys) {
+    restoreIndex(key, outputPath);
+    entries.push(readFileSync(join(key.entry, 'pagefind-entry.json'), 'utf8'));
+  }
+  // The linked entry of one language is replaced by the merged one (never written through).
+  rmSync(join(outputPath, 'pagefind-entry.json'), { force: true });
+  writeFileSync(join(outputPath, 'pagefind-entry.json'), mergeEntries(entries));
+  const said = keys.map((k) => `${k.lang} ${k.pages} pages ${missing.includes(k) ? 'indexées' : 'inchangées'}`);
+  logger.info(`${said.join(', ')} en ${ms()}`);
+  if (!missing.length) logger.info('index inchangé, repris du cache');
 }
 
 /** Indexes each language of `keys` alone (its pages picked by `glob`) and stores it in the cache. */
