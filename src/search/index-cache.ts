@@ -71,7 +71,12 @@ export function indexKeys(cacheDir: string, site: string, files: readonly string
     .sort(([a], [b]) => (a < b ? -1 : 1))
     .map(([lang, g]) => {
       const globs = [...g.tops].sort().map((top) => (top.endsWith('/') ? `${top}**/*.html` : top));
-      return { lang, entry: entry(g.hash), pages: g.pages, glob: globs.length > 1 ? `{${globs.join(',')}}` : globs[0] };
+      return {
+        lang,
+        entry: entry(g.hash),
+        pages: g.pages,
+        glob: globs.length > 1 ? `{${globs.join(',')}}` : globs.join(''),
+      };
     });
 }
 
