@@ -24,6 +24,7 @@ const settings = /** @type {{ siteUrl: string, basePath?: string }} */ (
   parseYaml(readFileSync(join(contentDir, 'settings/programme.yaml'), 'utf8'))
 );
 const base = process.env.RELAIS_BASE ?? settings.basePath ?? '/';
+const [searchIndex, searchDone] = relaisPagefind();
 
 export default defineConfig({
   site: settings.siteUrl,
@@ -43,7 +44,8 @@ export default defineConfig({
   // (src/integrations/incremental.ts). `RELAIS_INCREMENTAL=off` renders every page.
   experimental: { incrementalBuild: process.env.RELAIS_INCREMENTAL !== 'off' },
   markdown: { processor: satteri({ mdastPlugins: [baseLinks(base)] }) },
-  // relaisCsp last: it hashes the inline code of the pages as the other integrations leave them,
-  // into the nginx maps that give each page its Content-Security-Policy (deploy/headers.ts).
-  integrations: [relaisAdmin(), relaisContent(), relaisIncremental(), relaisPagefind(), relaisOg(), relaisCsp()],
+  // relaisCsp after every integration that writes pages: it hashes the inline code of the pages
+  // as they leave them, into the nginx maps that give each page its Content-Security-Policy
+  // (deploy/headers.ts). Pagefind indexes meanwhile (it writes no page); `searchDone` waits for it.
+  integrations: [relaisAdmin(), relaisContent(), relaisIncremental(), searchIndex, relaisOg(), relaisCsp(), searchDone],
 });

@@ -26,7 +26,7 @@ export default function relaisCsp(): AstroIntegration {
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
         if (config.site) siteUrl = config.site;
       },
-      'astro:build:done': ({ dir, logger }) => {
+      'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();
         const site = fileURLToPath(dir);
         const admin = adminDirectives(cmsBackend(process.env).backend);
@@ -35,7 +35,9 @@ export default function relaisCsp(): AstroIntegration {
           rel === 'admin/index.html' ? admin : (proposalPages as readonly string[]).includes(rel) ? proposals : {};
         const policyOf = new Map<string, string>();
         const files = readdirSync(site, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html'));
-        for (const file of files) {
+        for (const [i, file] of files.entries()) {
+          // Lets the Pagefind service (indexing meanwhile, src/integrations/pagefind.ts) be answered.
+          if (i % 200 === 199) await new Promise(setImmediate);
           const rel = file.split('\\').join('/');
           const hashes = inlineHashes(readFileSync(join(site, file), 'utf8'), rel);
           const policy = previewFile.test(rel) ? previewPolicy(hashes, siteUrl) : pagePolicy(hashes, extraOf(rel));

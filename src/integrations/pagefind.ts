@@ -1,8 +1,8 @@
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AstroIntegration } from 'astro';
-import { indexKey, restoreIndex, storeIndex } from '../search/index-cache.ts';
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import { hasIndex, type IndexCache, indexKeys, mergeEntries, restoreIndex, storeIndex } from '../search/index-cache.ts';
 
 /**
  * Indexes the built site with Pagefind once Astro has written it. Only elements marked
@@ -10,13 +10,22 @@ import { indexKey, restoreIndex, storeIndex } from '../search/index-cache.ts';
  * share route, the admin and the filter pages stay out. Pagefind splits the index by each
  * page's `lang`, giving French and English their own stemming.
  *
- * When no indexable page changed since a build whose index is cached (`.relais/pagefind-cache/`,
- * or `RELAIS_PAGEFIND_CACHE`; see src/search/index-cache.ts), that index is reused as is.
+ * Each language is indexed on its own and cached (`.relais/pagefind-cache/`, or
+ * `RELAIS_PAGEFIND_CACHE`; see src/search/index-cache.ts): a language none of whose indexable
+ * pages changed since a build whose index is cached reuses that index as is; the others are
+ * indexed again. The files are those one index of the whole site would be, byte for byte.
+ *
+ * Two integrations: the first starts the index once the pages are written, the second (listed
+ * after the others, astro.config.mjs) waits for it. Pagefind indexes in a process of its own,
+ * so the integrations in between (OG images, the CSP maps) run while it indexes instead of
+ * after it; none of them writes what Pagefind reads (the HTML pages) nor reads what it writes
+ * (`pagefind/`).
  */
-export default function relaisPagefind(): AstroIntegration {
+export default function relaisPagefind(): [AstroIntegration, AstroIntegration] {
   let cacheDir = '';
   let version = '';
-  return {
+  let indexing: Promise<void> | undefined;
+  const start: AstroIntegration = {
     name: 'relais:pagefind',
     hooks: {
       'astro:config:done': ({ config }) => {
@@ -24,34 +33,73 @@ export default function relaisPagefind(): AstroIntegration {
         cacheDir = resolve(root, process.env.RELAIS_PAGEFIND_CACHE ?? '.relais/pagefind-cache');
         version = pagefindVersion(root);
       },
-      'astro:build:done': async ({ dir, pages, logger }) => {
-        const started = performance.now();
-        const site = fileURLToPath(dir);
-        const outputPath = join(site, 'pagefind');
-        // Astro lists every page it wrote; `build.format: 'directory'` puts each in an index.html.
-        const files = pages.map(({ pathname }) =>
-          pathname === '' || pathname.endsWith('/') ? `${pathname}index.html` : `${pathname}.html`,
-        );
-        const key = indexKey(cacheDir, site, files, version);
-        const ms = () => `${Math.round(performance.now() - started)} ms`;
-        if (restoreIndex(key, outputPath)) {
-          logger.info(`${key.pages} pages : index inchangé, repris du cache en ${ms()}`);
-          return;
-        }
-        const pagefind = await import('pagefind');
-        const { index, errors } = await pagefind.createIndex({});
-        if (!index) throw new Error(`Pagefind : ${errors.join(', ')}`);
-        const added = await index.addDirectory({ path: site });
-        if (added.errors.length) throw new Error(`Pagefind : ${added.errors.join(', ')}`);
-        rmSync(outputPath, { recursive: true, force: true });
-        const written = await index.writeFiles({ outputPath });
-        if (written.errors.length) throw new Error(`Pagefind : ${written.errors.join(', ')}`);
-        await pagefind.close();
-        storeIndex(key, outputPath);
-        logger.info(`${key.pages} pages indexées en ${ms()}`);
+      'astro:build:done': ({ dir, pages, logger }) => {
+        indexing = indexSite(fileURLToPath(dir), pages, cacheDir, version, logger);
+        // Awaited by the second integration; until then a failure must not count as unhandled.
+        indexing.catch(() => {});
       },
     },
   };
+  const done: AstroIntegration = {
+    name: 'relais:pagefind-done',
+    hooks: {
+      'astro:build:done': async () => {
+        await indexing;
+      },
+    },
+  };
+  return [start, done];
+}
+
+/** Indexes (or restores from the cache) each language of the built `site` into `site/pagefind/`. */
+async function indexSite(
+  site: string,
+  pages: ReadonlyArray<{ pathname: string }>,
+  cacheDir: string,
+  version: string,
+  logger: AstroIntegrationLogger,
+): Promise<void> {
+  const started = performance.now();
+  const outputPath = join(site, 'pagefind');
+  // Astro lists every page it wrote; `build.format: 'directory'` puts each in an index.html.
+  const files = pages.map(({ pathname }) =>
+    pathname === '' || pathname.endsWith('/') ? `${pathname}index.html` : `${pathname}.html`,
+  );
+  const keys = indexKeys(cacheDir, site, files, version);
+  const ms = () => `${Math.round(performance.now() - started)} ms`;
+  const missing = keys.filter((key) => !hasIndex(key));
+  rmSync(outputPath, { recursive: true, force: true });
+  if (missing.length) await indexLanguages(site, missing);
+  const entries: string[] = [];
+  for (const key of keys) {
+    restoreIndex(key, outputPath);
+    entries.push(readFileSync(join(key.entry, 'pagefind-entry.json'), 'utf8'));
+  }
+  // The linked entry of one language is replaced by the merged one (never written through).
+  rmSync(join(outputPath, 'pagefind-entry.json'), { force: true });
+  writeFileSync(join(outputPath, 'pagefind-entry.json'), mergeEntries(entries));
+  const said = keys.map((k) => `${k.lang} ${k.pages} pages ${missing.includes(k) ? 'indexées' : 'inchangées'}`);
+  logger.info(`${said.join(', ')} en ${ms()}`);
+  if (!missing.length) logger.info('index inchangé, repris du cache');
+}
+
+/** Indexes each language of `keys` alone (its pages picked by `glob`) and stores it in the cache. */
+async function indexLanguages(site: string, keys: readonly IndexCache[]): Promise<void> {
+  const pagefind = await import('pagefind');
+  for (const key of keys) {
+    const { index, errors } = await pagefind.createIndex({});
+    if (!index) throw new Error(`Pagefind : ${errors.join(', ')}`);
+    const added = await index.addDirectory(key.glob ? { path: site, glob: key.glob } : { path: site });
+    if (added.errors.length) throw new Error(`Pagefind : ${added.errors.join(', ')}`);
+    const scratch = `${key.entry}-w.${process.pid}.tmp`;
+    rmSync(scratch, { recursive: true, force: true });
+    const written = await index.writeFiles({ outputPath: scratch });
+    if (written.errors.length) throw new Error(`Pagefind : ${written.errors.join(', ')}`);
+    await index.deleteIndex();
+    storeIndex(key, scratch);
+    rmSync(scratch, { recursive: true, force: true });
+  }
+  await pagefind.close();
 }
 
 /** The installed Pagefind's version (a direct dependency): a new Pagefind makes a new index. */

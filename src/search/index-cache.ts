@@ -5,43 +5,101 @@ import { alive } from '../lib/alive.ts';
 import { placeTree } from '../lib/place-files.ts';
 
 /**
- * A cache of whole Pagefind indexes, keyed by the exact bytes of the pages they index: when
- * no indexable page changed since an earlier build (the same commit built again, a change to
- * pages search skips such as the share route or the presenter slides), that build's index is
- * reused instead of indexing again (~7 s on the scaled programme). Any change to any indexed page, or to Pagefind, makes a new index.
- * Pagefind has no incremental mode: this is all or nothing, and exact.
+ * A cache of Pagefind indexes, one per language, keyed by the exact bytes of the pages each
+ * indexes: a language none of whose indexable pages changed since an earlier build (an edit to
+ * a French card leaves the English index alone; a change to pages search skips, such as the
+ * share route or the presenter slides, leaves both) reuses that build's index instead of
+ * indexing again. Pagefind has no incremental mode, but it indexes each language on its own:
+ * indexing one language's pages alone writes the very files (names and bytes) an index of the
+ * whole site writes for that language, and only `pagefind-entry.json`, which lists the
+ * languages, is merged (`mergeEntries`). A change to any page of a language, or to Pagefind,
+ * makes that language's index anew.
  */
 export interface IndexCache {
+  /** The `<html lang>` of the pages this index covers; `*` for a whole-site index. */
+  lang: string;
   /** Folder of this key's index in the cache (it may not exist yet). */
   entry: string;
   /** How many pages the key covers. */
   pages: number;
+  /** Pagefind's `glob` selecting this language's pages (relative to the site); none: every page. */
+  glob?: string;
 }
 
 /** Only pages whose `<main>` says so are indexed (Base.astro marks it). */
 const isIndexable = (html: Buffer) => html.includes('data-pagefind-body');
 
+/** The page's `<html lang>`, as Pagefind reads it to pick the page's index. */
+const langOf = (html: Buffer) => /<html[^>]*\slang="([^"]*)"/.exec(html.subarray(0, 2048).toString('latin1'))?.[1];
+
 /**
- * Keys the index a build needs: the path and bytes of every indexable page among `files`
- * (paths relative to `site`), plus Pagefind's version.
+ * Keys the indexes a build needs, one per language: the path and bytes of every indexable page
+ * of that language among `files` (paths relative to `site`), plus Pagefind's version. A
+ * language's pages are picked by folder (`en/**` for English, the other top-level folders for
+ * French): when two languages share a top-level folder, or a page's language is not a plain
+ * two-letter code, there is one whole-site key instead, which is always exact.
  */
-export function indexKey(cacheDir: string, site: string, files: readonly string[], version: string): IndexCache {
-  const hash = createHash('sha256').update(`pagefind ${version}\n`);
+export function indexKeys(cacheDir: string, site: string, files: readonly string[], version: string): IndexCache[] {
+  const byLang = new Map<string, { hash: ReturnType<typeof createHash>; pages: number; tops: Set<string> }>();
+  const whole = createHash('sha256').update(`pagefind ${version}\n*\n`);
   let pages = 0;
+  let split = true;
+  const topOwner = new Map<string, string>();
   for (const file of [...files].sort()) {
     // A page Astro lists but did not write as HTML (none today) cannot be indexed either.
     if (!existsSync(join(site, file))) continue;
     const html = readFileSync(join(site, file));
     if (!isIndexable(html)) continue;
     pages++;
-    hash.update(file).update('\0').update(html).update('\0');
+    whole.update(file).update('\0').update(html).update('\0');
+    const lang = langOf(html) ?? '';
+    const top = file.includes('/') ? `${file.slice(0, file.indexOf('/'))}/` : file;
+    if (!/^[a-z]{2}$/.test(lang) || (topOwner.get(top) ?? lang) !== lang) split = false;
+    topOwner.set(top, lang);
+    let group = byLang.get(lang);
+    if (!group) {
+      group = { hash: createHash('sha256').update(`pagefind ${version}\n${lang}\n`), pages: 0, tops: new Set() };
+      byLang.set(lang, group);
+    }
+    group.pages++;
+    group.tops.add(top);
+    group.hash.update(file).update('\0').update(html).update('\0');
   }
-  return { entry: join(cacheDir, hash.digest('hex').slice(0, 32)), pages };
+  const entry = (hash: ReturnType<typeof createHash>) => join(cacheDir, hash.digest('hex').slice(0, 32));
+  if (!split || byLang.size < 2) return [{ lang: '*', entry: entry(whole), pages }];
+  return [...byLang]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([lang, g]) => {
+      const globs = [...g.tops].sort().map((top) => (top.endsWith('/') ? `${top}**/*.html` : top));
+      return {
+        lang,
+        entry: entry(g.hash),
+        pages: g.pages,
+        glob: globs.length > 1 ? `{${globs.join(',')}}` : globs.join(''),
+      };
+    });
 }
+
+/**
+ * The `pagefind-entry.json` of the whole site from those of its languages' indexes: the same
+ * fields, in Pagefind's order, with every language (sorted, as Pagefind lists them).
+ */
+export function mergeEntries(entries: readonly string[]): string {
+  const parsed = entries.map((text) => JSON.parse(text) as { languages: Record<string, unknown> });
+  const [first] = parsed;
+  if (!first) throw new Error('Pagefind : aucun index à fusionner');
+  const languages = Object.fromEntries(
+    parsed.flatMap((e) => Object.entries(e.languages)).sort(([a], [b]) => (a < b ? -1 : 1)),
+  );
+  return JSON.stringify({ ...first, languages });
+}
+
+/** Whether the cache holds an index for this key. */
+export const hasIndex = (cache: IndexCache): boolean => existsSync(join(cache.entry, 'pagefind-entry.json'));
 
 /** Places a cached index at `outputPath`; false when the cache has none for this key. */
 export function restoreIndex(cache: IndexCache, outputPath: string): boolean {
-  if (!existsSync(join(cache.entry, 'pagefind-entry.json'))) return false;
+  if (!hasIndex(cache)) return false;
   placeTree(cache.entry, outputPath);
   // Marks it used: `storeIndex` keeps the most recently used indexes.
   const now = new Date();
@@ -52,10 +110,10 @@ export function restoreIndex(cache: IndexCache, outputPath: string): boolean {
 /**
  * Stores a freshly written index under its key (placed in a temporary folder, then renamed:
  * an interrupted build never leaves a half index that a later one would serve) and keeps only
- * the `keep` most recently used indexes; an interrupted build's temporary folder goes once its
+ * the `keep` most recently used indexes (two builds' worth of two languages); an interrupted build's temporary folder goes once its
  * process is gone.
  */
-export function storeIndex(cache: IndexCache, outputPath: string, keep = 2): void {
+export function storeIndex(cache: IndexCache, outputPath: string, keep = 4): void {
   const dir = join(cache.entry, '..');
   const tmp = `${cache.entry}.${process.pid}.tmp`;
   rmSync(tmp, { recursive: true, force: true });

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,102 +6,181 @@ import { astroBuild, type Build } from '../../scripts/lib/bench/build.ts';
 import { root, testBase, testNow } from '../lib/paths.ts';
 
 /**
- * Astro's incremental build (src/lib/cache-key.ts) must never publish a stale page. Build A
- * fills the caches; then, for build B, a card is retitled, "now" moves past another card's end
- * date (and past events), an English translation is deleted, a learning path is retitled (its
- * capsules' pages show it) and every card's share count moves. Each edit touches a different
- * key input: an edit to a capsule would re-render every capsule page and hide a missing path. B reuses what it can; C renders everything from scratch with B's
- * inputs. Every page of B must be byte for byte the page of C.
+ * The incremental build (Astro's page cache keyed by src/lib/cache-key.ts, the search index
+ * cache, the OG image cache) must never publish a stale file. Build A fills the caches; then
+ * three rounds of edits, each followed by an incremental build (same caches as A) and a clean
+ * build of the same content (`RELAIS_INCREMENTAL=off`, empty caches), whose whole trees, search
+ * index included, must be byte for byte the same:
+ *   1. a card is retitled, "now" moves past another card's end date (and past events), an
+ *      English translation is deleted, a learning path is retitled (its capsules' pages show it)
+ *      and every card's share count moves (each edit reaches a different key input);
+ *   2. a card is added, one renamed, one deleted, a capsule renamed and the programme settings
+ *      edited;
+ *   3. a capsule is retitled, with OG images on (the only round that draws them: the others
+ *      build with `RELAIS_OG=off`, which is faster).
  */
 const work = mkdtempSync(join(tmpdir(), 'relais-incremental-'));
 const content = join(work, 'content');
 const retitled = 'alternance-rentree-2027';
+const bilingual = 'capteur-vigie-fuites'; // French and English
 const expiring = 'apprentis-promotion-2026'; // validUntil 2026-12-20
 const later = '2026-12-25T10:00:00+01:00';
+const added = 'ligeral-51-ans';
+const renamedCard = { from: 'journee-nettoyage-loire', to: 'journee-nettoyage-loire-2027' };
+const deletedCard = 'contrat-ligeral-care';
+const renamedCapsule = { from: 'ce-qui-reste-confidentiel', to: 'ce-qui-reste-interne' };
 
 const dashboards = join(work, 'dashboards.json');
-const build = (label: string, cacheDir: string, now: string, more: NodeJS.ProcessEnv = {}) =>
+const build = (label: string, cache: string, now: string, more: NodeJS.ProcessEnv = {}) =>
   astroBuild(
     label,
     root,
-    { cacheDir: join(work, cacheDir), outDir: join(work, label) },
+    { cacheDir: join(work, cache), outDir: join(work, label) },
     {
       RELAIS_CONTENT: content,
       RELAIS_BASE: testBase,
       RELAIS_NOW: now,
       RELAIS_OG: 'off',
+      RELAIS_OG_CACHE: join(work, `${cache}-og`),
       RELAIS_DASHBOARDS: dashboards,
-      RELAIS_PAGEFIND_CACHE: join(work, `${cacheDir}-search`),
+      RELAIS_PAGEFIND_CACHE: join(work, `${cache}-search`),
       ...more,
     },
     work,
   );
+/** The incremental build of round `n` (A's caches) and the clean build of the same content. */
+const round = async (n: number, more: NodeJS.ProcessEnv = {}) => ({
+  incremental: await build(`b${n}`, 'cache', later, more),
+  clean: await build(`c${n}`, `fresh-${n}`, later, { RELAIS_INCREMENTAL: 'off', ...more }),
+});
 
-/** Every file of a build's output (but the search index, checked apart), by path. */
+/** Every file of a build's output, search index included, by path. */
 function files(dir: string): Map<string, Buffer> {
   const out = new Map<string, Buffer>();
   for (const e of readdirSync(dir, { recursive: true, withFileTypes: true })) {
     const path = relative(dir, join(e.parentPath, e.name));
-    if (e.isFile() && !path.startsWith('pagefind/')) out.set(path, readFileSync(join(dir, path)));
+    if (e.isFile()) out.set(path, readFileSync(join(dir, path)));
   }
   return out;
 }
 
+/** The paths whose bytes differ between two builds, and those only one of them has. */
+function differences(a: string, b: string): string[] {
+  const one = files(join(work, a));
+  const two = files(join(work, b));
+  const paths = new Set([...one.keys(), ...two.keys()]);
+  return [...paths].filter((p) => !one.get(p)?.equals(two.get(p) ?? Buffer.alloc(0)) || !two.has(p)).sort();
+}
+
+const edit = (path: string, from: RegExp, to: string) => {
+  const file = join(content, path);
+  const text = readFileSync(file, 'utf8');
+  expect(text, path).toMatch(from);
+  writeFileSync(file, text.replace(from, to));
+};
+/** Renames an entry in both languages (where it has a translation). */
+const rename = (collection: string, from: string, to: string) => {
+  for (const lang of ['fr', 'en']) {
+    const file = join(content, collection, lang, `${from}.md`);
+    if (existsSync(file)) renameSync(file, join(content, collection, lang, `${to}.md`));
+  }
+};
+
 let a: Build;
-let b: Build;
-let c: Build;
+const rounds: Array<{ incremental: Build; clean: Build }> = [];
 beforeAll(async () => {
   cpSync(join(root, 'content'), content, { recursive: true });
   cpSync(join(root, '.relais', 'dashboards.json'), dashboards);
   a = await build('a', 'cache', testNow);
-  const edit = (path: string, from: RegExp, to: string) => {
-    const file = join(content, path);
-    const text = readFileSync(file, 'utf8');
-    expect(text).toMatch(from);
-    writeFileSync(file, text.replace(from, to));
-  };
+
   edit(`cards/fr/${retitled}.md`, /^title: .*$/m, 'title: Alternance 2027, le titre révisé');
   edit('paths/fr/premiers-pas.md', /^title: .*$/m, 'title: Premiers pas, édition revue');
   rmSync(join(content, 'cards', 'en', 'bilan-carbone-2026.md'));
   const data = JSON.parse(readFileSync(dashboards, 'utf8')) as { byContent: Array<{ shares: number }> };
   for (const row of data.byContent) row.shares += 7;
   writeFileSync(dashboards, JSON.stringify(data));
-  b = await build('b', 'cache', later);
-  c = await build('c', 'fresh-cache', later, { RELAIS_INCREMENTAL: 'off' });
-}, 300_000);
+  rounds.push(await round(1));
+
+  cpSync(join(content, 'cards', 'fr', 'ligeral-50-ans.md'), join(content, 'cards', 'fr', `${added}.md`));
+  edit(`cards/fr/${added}.md`, /^title: .*$/m, 'title: Cinquante et un ans, et la suite');
+  rename('cards', renamedCard.from, renamedCard.to);
+  rmSync(join(content, 'cards', 'fr', `${deletedCard}.md`));
+  rename('capsules', renamedCapsule.from, renamedCapsule.to);
+  edit('settings/programme.yaml', /^name: .*$/m, 'name: Relais Ligéral');
+  rounds.push(await round(2));
+
+  edit('capsules/fr/premier-partage.md', /^title: .*$/m, 'title: Premier partage, pas à pas');
+  rounds.push(await round(3, { RELAIS_OG: 'render' }));
+}, 900_000);
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('incremental build', () => {
-  it('reuses most pages once the caches are warm', () => {
+  it('reuses most pages once the caches are warm, and none with RELAIS_INCREMENTAL=off', () => {
     expect(a.reusedPages).toBe(0);
-    expect(c.reusedPages).toBe(0);
-    expect(b.pages).toBe(c.pages);
-    expect(b.reusedPages).toBeGreaterThan((b.pages ?? 0) / 2);
+    for (const { incremental, clean } of rounds) {
+      expect(clean.reusedPages).toBe(0);
+      expect(incremental.pages).toBe(clean.pages);
+    }
+    // Round 2 edits the settings, which every page shows: nothing can be reused.
+    const [one, , three] = rounds;
+    expect(one?.incremental.reusedPages).toBeGreaterThan((one?.incremental.pages ?? 0) / 2);
+    expect(three?.incremental.reusedPages).toBeGreaterThan((three?.incremental.pages ?? 0) / 2);
   });
 
-  it('publishes exactly what a full build publishes', () => {
-    const incremental = files(join(work, 'b'));
-    const full = files(join(work, 'c'));
-    expect([...incremental.keys()].sort()).toEqual([...full.keys()].sort());
-    const differ = [...full].filter(([path, bytes]) => !incremental.get(path)?.equals(bytes)).map(([p]) => p);
-    expect(differ).toEqual([]);
+  it.each([1, 2, 3])('round %i publishes exactly what a clean build publishes', (n) => {
+    expect(differences(`b${n}`, `c${n}`)).toEqual([]);
   });
 
-  it('shows the edit and the new date on the pages they touch', () => {
+  it('shows each edit on the pages it touches', () => {
     const page = (dir: string, path: string) => readFileSync(join(work, dir, path), 'utf8');
-    expect(page('b', `cartes/${retitled}/index.html`)).toContain('Alternance 2027, le titre révisé');
-    expect(page('b', `partager/${retitled}/linkedin/index.html`)).toContain('Alternance 2027, le titre révisé');
+    expect(page('b1', `cartes/${retitled}/index.html`)).toContain('Alternance 2027, le titre révisé');
+    expect(page('b1', `partager/${retitled}/linkedin/index.html`)).toContain('Alternance 2027, le titre révisé');
     expect(page('a', `cartes/${expiring}/index.html`)).not.toContain('Cette carte a expiré');
-    expect(page('b', `cartes/${expiring}/index.html`)).toContain('Cette carte a expiré');
+    expect(page('b1', `cartes/${expiring}/index.html`)).toContain('Cette carte a expiré');
+    expect(page('b2', `cartes/${added}/index.html`)).toContain('Cinquante et un ans, et la suite');
+    expect(existsSync(join(work, 'b2', 'cartes', renamedCard.from))).toBe(false);
+    expect(existsSync(join(work, 'b2', 'cartes', renamedCard.to, 'index.html'))).toBe(true);
+    expect(existsSync(join(work, 'b2', 'cartes', deletedCard))).toBe(false);
+    expect(existsSync(join(work, 'b2', 'capsules', renamedCapsule.from))).toBe(false);
+    expect(existsSync(join(work, 'b2', 'capsules', renamedCapsule.to, 'index.html'))).toBe(true);
+    expect(page('b2', 'index.html')).toContain('Relais Ligéral');
+    expect(page('b3', 'capsules/premier-partage/index.html')).toContain('Premier partage, pas à pas');
   });
 
   it('re-indexes search when an indexed page changed, and reuses the index when none did', async () => {
     expect(a.searchReused).toBe(false);
-    expect(b.searchReused).toBe(false);
-    const again = await build('d', 'cache', later);
+    expect(rounds[0]?.incremental.searchReused).toBe(false);
+    const again = await build('d', 'cache', later, { RELAIS_OG: 'render' });
     expect(again.searchReused).toBe(true);
-    expect(readdirSync(join(work, 'd', 'pagefind'), { recursive: true }).sort()).toEqual(
-      readdirSync(join(work, 'b', 'pagefind'), { recursive: true }).sort(),
-    );
-  }, 120_000);
+    expect(again.reusedPages).toBeGreaterThan((again.pages ?? 0) / 2);
+    expect(again.rendered).toBe(0);
+    expect(differences('d', 'b3')).toEqual([]);
+  }, 180_000);
+
+  it('re-indexes only the language an edit touched, into the index Pagefind makes of the whole site', async () => {
+    // A card translated in both languages: its French edit changes no English page. (A card
+    // with no English translation shows on the English side as a fallback, so an edit to it
+    // re-indexes both languages.)
+    expect(existsSync(join(content, 'cards', 'en', `${bilingual}.md`))).toBe(true);
+    edit(`cards/fr/${bilingual}.md`, /^title: .*$/m, 'title: Vigie, le capteur qui repère les fuites, titre revu');
+    const e = await build('e', 'cache', later);
+    expect(readFileSync(join(work, 'e', 'cartes', bilingual, 'index.html'), 'utf8')).toContain('titre revu');
+    expect(readFileSync(join(work, 'e', 'en', 'cartes', bilingual, 'index.html'), 'utf8')).not.toContain('titre revu');
+    expect(e.output).toMatch(/en \d+ pages inchangées/);
+    expect(e.output).toMatch(/fr \d+ pages indexées/);
+    // One Pagefind index of the whole built site, as a clean build without the cache would make it.
+    const site = join(work, 'e');
+    const whole = join(work, 'e-whole-index');
+    const pagefind = await import('pagefind');
+    const { index } = await pagefind.createIndex({});
+    if (!index) throw new Error('Pagefind did not start');
+    const added = await index.addDirectory({ path: site });
+    expect(added.errors).toEqual([]);
+    await index.writeFiles({ outputPath: whole });
+    await pagefind.close();
+    const ours = files(join(site, 'pagefind'));
+    const theirs = files(whole);
+    expect([...ours.keys()].sort()).toEqual([...theirs.keys()].sort());
+    expect([...theirs].filter(([path, bytes]) => !ours.get(path)?.equals(bytes)).map(([p]) => p)).toEqual([]);
+  }, 180_000);
 });

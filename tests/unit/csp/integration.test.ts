@@ -7,14 +7,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { readPolicies } from '../../../src/csp/map.ts';
 import relaisCsp from '../../../src/integrations/csp.ts';
 
-type Hook = (options: unknown) => void;
+type Hook = (options: unknown) => void | Promise<void>;
 
 /** Runs the integration's two hooks on a folder of pages, as `astro build` would. */
-function buildDone(dist: string, base = '/hub/'): string[] {
+async function buildDone(dist: string, base = '/hub/'): Promise<string[]> {
   const hooks = relaisCsp().hooks as AstroIntegration['hooks'] & Record<string, Hook>;
   const logged: string[] = [];
   (hooks['astro:config:done'] as Hook)({ config: { base } });
-  (hooks['astro:build:done'] as Hook)({
+  await (hooks['astro:build:done'] as Hook)({
     dir: pathToFileURL(`${dist}/`),
     logger: { info: (m: string) => logged.push(m) },
   });
@@ -36,14 +36,14 @@ afterEach(() => {
 });
 
 describe('relais:csp', () => {
-  it('writes one policy per page with its own hashes, the admin’s with Decap’s sources', () => {
+  it('writes one policy per page with its own hashes, the admin’s with Decap’s sources', async () => {
     const dist = site({
       'index.html': '<style>a{}</style><p>accueil</p>',
       'cartes/x/index.html': '<style>a{}</style><script type="module">go()</script>',
       'admin/index.html': '<script type="module" src="/hub/admin/cms.js"></script>',
       '404.html': '<p>introuvable</p>',
     });
-    const logged = buildDone(dist);
+    const logged = await buildDone(dist);
     const policyOf = readPolicies(dist, '/hub/');
     expect(policyOf('/hub/')).toContain("style-src 'self' 'sha256-");
     expect(policyOf('/hub/')).toContain("script-src 'self' 'wasm-unsafe-eval';");
@@ -55,8 +55,8 @@ describe('relais:csp', () => {
     expect(logged).toEqual([expect.stringMatching(/^4 pages, 4 politiques CSP en \d+ ms$/)]);
   });
 
-  it('stops the build on an inline handler, naming the page', () => {
+  it('stops the build on an inline handler, naming the page', async () => {
     const dist = site({ 'cartes/y/index.html': '<button type="button" onclick="copy()">Copier</button>' });
-    expect(() => buildDone(dist)).toThrow('cartes/y/index.html: <button onclick> is an inline handler');
+    await expect(buildDone(dist)).rejects.toThrow('cartes/y/index.html: <button onclick> is an inline handler');
   });
 });
