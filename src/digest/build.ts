@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { useTranslations } from '../i18n/index.ts';
 import { formatProblems } from '../model/errors.ts';
 import { type LoadedEntry, loadContent } from '../model/load.ts';
@@ -47,9 +47,10 @@ export function readSources(
 ): DigestSources {
   const contentDir = options.contentDir ?? 'content';
   const dir = resolve(root, contentDir);
+  // loadContent joins its folder to the root: an absolute RELAIS_CONTENT is made relative first.
   const { entries, problems } = options.pagesDir
-    ? loadContent(root, contentDir, options.pagesDir)
-    : loadContent(root, contentDir);
+    ? loadContent(root, relative(root, dir), options.pagesDir)
+    : loadContent(root, relative(root, dir));
   if (problems.length) throw new DigestError(`le contenu a des erreurs :\n${formatProblems(problems)}`);
   const programme = settingsSchema.parse(parseYaml(readFileSync(join(dir, 'settings/programme.yaml'), 'utf8')));
   const basePath = options.basePath ? `${options.basePath.replace(/\/+$/, '')}/` : programme.basePath;
