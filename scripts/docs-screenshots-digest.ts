@@ -225,9 +225,9 @@ try {
   await shot('digest-email-phone-dark', 375, 'dark', html, undefined, 1500);
   const card = (built.teams as { attachments: { content: unknown }[] }).attachments[0]?.content;
   const script = createRequire(import.meta.url).resolve('adaptivecards/dist/adaptivecards.js');
-  await shot('digest-teams', 600, 'light', teamsPage(card, await markdownOf(card)), (page) =>
-    page.addInitScript({ path: script }),
-  );
+  await shot('digest-teams', 600, 'light', teamsPage(card, await markdownOf(card)), async (page) => {
+    await page.addInitScript({ path: script });
+  });
 } catch (err) {
   fail(3, `Chromium : ${(err as Error).message}`);
 } finally {
