@@ -36,8 +36,8 @@ export const digestSchema = z.object({
     })
     .default({ email: true, webhook: 'teams' })
     .meta({ label: 'Canaux' }),
-  /** Most cards listed in one digest (new ones first). */
-  maxCards: z.number().int().min(1).max(12).default(6).meta({ label: 'Cartes au plus' }),
+  /** Most cards listed in one digest (new ones first); 8 at most keeps the HTML under Gmail's 102 KB clip. */
+  maxCards: z.number().int().min(1).max(8).default(6).meta({ label: 'Cartes au plus' }),
   /** Most upcoming events listed. */
   maxEvents: z.number().int().min(0).max(10).default(3).meta({ label: 'Événements au plus' }),
   /** How many attempts per channel before `--send` gives up (backoff doubles from 0.5 s). */

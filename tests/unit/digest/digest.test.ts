@@ -6,6 +6,7 @@ import { type BuiltDigest, buildDigest, type DigestSources, readSources } from '
 import { composeEml } from '../../../src/digest/eml.ts';
 import { SLACK_LIMITS } from '../../../src/digest/slack.ts';
 import { parseWeek } from '../../../src/digest/week.ts';
+import { digestSchema } from '../../../src/model/schemas/digest.ts';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const HUB = 'https://relais.intranet.exemple.fr/';
@@ -42,6 +43,19 @@ describe('the e-mail', () => {
     expect(en.view.sections[0]?.items[0]?.button?.url).toMatch(
       /^https:\/\/relais\.intranet\.exemple\.fr\/en\/partager\//,
     );
+  });
+
+  it('stays ≤ 100 KB at the settings’ upper limits (most cards and events), so Gmail never clips it', async () => {
+    const limits = digestSchema.shape;
+    const most = {
+      maxCards: limits.maxCards.unwrap().maxValue ?? 0,
+      maxEvents: limits.maxEvents.unwrap().maxValue ?? 0,
+    };
+    const full = await buildDigest({ ...src, digest: { ...src.digest, ...most } }, parseWeek('2026-W49'), 'fr');
+    // The sample programme fills them, else the bound would say nothing.
+    const listed = full.view.sections.slice(0, 2).flatMap((s) => s.items).length;
+    expect(listed).toBe(most.maxCards);
+    expect(Buffer.byteLength(full.mail.html)).toBeLessThanOrEqual(100 * 1024);
   });
 
   it('is 600 px wide, table laid out, ≤ 100 KB, every image absolute on the hub with alt text', () => {
