@@ -12,8 +12,9 @@ import { hashBytes, mix } from './bytetable.ts';
 import { mapHeader } from './columns.ts';
 import { type CsvHandler, createCsvScanner } from './csv.ts';
 import { FieldCache } from './fieldcache.ts';
-import { detectReport, reportRows } from './importers/reports.ts';
+import { detectReport, GA4_EXPECTED, reportRows } from './importers/reports.ts';
 import { ambassadorIdOf, contentIdOf, eventIndex, networkIndex, teamIdOf, variantIdOf } from './normalize.ts';
+import { UnsupportedInput } from './read.ts';
 import { parseTimestamp, parseTimestampBytes } from './timestamp.ts';
 import { emptyEvent, emptyRow, type Field, type RowSink } from './types.ts';
 
@@ -46,9 +47,37 @@ export function csvSource(file: string, sink: RowSink) {
   /** Set when the header is an analytics report's (importers/reports.ts): every record goes there. */
   let report: ((fields: readonly string[], line: number, raw: string) => void) | null = null;
 
+  /**
+   * A Google Analytics 4 file: it opened with a `#` comment block. Its tables are each preceded
+   * by such a block; `tables` counts the headers seen. Only GA4 writes that block, so a first
+   * table whose columns are not GA4's known ones (another interface language) is refused.
+   */
+  let commented = false;
+  let tables = 0;
+  const ignore = () => {};
+
   function record(fields: string[], line: number, raw: string) {
+    if ((columns === null || commented) && (fields[0] ?? '').startsWith('#')) {
+      if (columns === null) commented = true;
+      else columns = null; // a comment after a table: the next record is another table's header
+      return;
+    }
     if (columns === null) {
       const reader = detectReport(fields, file);
+      if (commented && tables++ > 0) {
+        // A later table of a GA4 download (a chart's series, another breakdown): read only if it
+        // is a known one, else skipped.
+        report = reader ? reportRows(reader, file, sink) : ignore;
+        width = fields.length;
+        columns = [];
+        return;
+      }
+      if (commented && !reader) {
+        throw new UnsupportedInput(
+          `${file}: line ${line}: a Google Analytics 4 export whose columns are not known ` +
+            `(${fields.map((f) => JSON.stringify(f.trim())).join(', ')}); expected ${GA4_EXPECTED}`,
+        );
+      }
       if (reader) {
         report = reportRows(reader, file, sink);
         width = fields.length;
@@ -110,6 +139,13 @@ export function csvSource(file: string, sink: RowSink) {
   const handler: CsvHandler = {
     record,
     fields(buf, bounds, hashes, count, line, start, end) {
+      if (commented && (columns === null || buf[bounds[0] as number] === 0x23)) {
+        // GA4: a comment line, or the header after one (the byte path sees them once the first
+        // header set the separator).
+        const cells: string[] = [];
+        for (let i = 0; i < count; i++) cells.push(buf.toString('utf8', bounds[2 * i], bounds[2 * i + 1]));
+        return record(cells, line, buf.toString('utf8', start, end));
+      }
       if (count !== width) return sink.reject(file, line, 'wrong field count', buf.toString('utf8', start, end));
       if (report) {
         const cells: string[] = [];

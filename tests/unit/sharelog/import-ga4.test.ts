@@ -1,0 +1,73 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { csv, run } from './helpers.ts';
+
+const fixture = (name: string) => readFileSync(`tests/fixtures/sharelog/exports/${name}`);
+const EXPLORATION = fixture('ga4-exploration.csv');
+const RAPPORT_FR = fixture('ga4-rapport-fr.csv');
+const GERMAN = fixture('ga4-de.csv');
+const campaigns = new Map([
+  ['salon', 'salon'],
+  ['rapport-annuel', 'rapport-annuel'],
+  ['ancien-salon', 'salon'],
+]);
+
+describe('Google Analytics 4 report and exploration CSVs', () => {
+  it('reads an English exploration after its # block: sessions as counted rows, ambassador medium only', async () => {
+    const { output, rejects } = await run([['ga4.csv', EXPLORATION]], { campaigns });
+    // Line numbers count the 8 comment lines and the header.
+    expect(rejects.map((r) => [r.file, r.line, r.reason])).toEqual([
+      ['ga4.csv', 15, 'bad count'],
+      ['ga4.csv', 16, 'bad timestamp'],
+    ]);
+    expect(output.ingest.unknownCampaigns).toEqual([{ campaign: 'campagne-inconnue', visits: 7 }]);
+    // 20261203 is a day; "1,234" is 1234; ancien-salon is an old slug of salon; li is LinkedIn.
+    expect(output.byContent).toEqual([
+      { content: 'rapport-annuel', shares: 0, clicks: 1234 },
+      { content: 'salon', shares: 0, clicks: 15 },
+    ]);
+    expect(output.byNetwork.filter((n) => n.clicks > 0)).toEqual([{ network: 'linkedin', shares: 0, clicks: 1249 }]);
+    expect(output.clicksBySource).toEqual([{ source: 'ga4-sessions', clicks: 1249 }]);
+    expect(output.period).toEqual({ from: '2026-12-03', to: '2026-12-04' });
+  });
+
+  it('reads French column names (Sessions before Utilisateurs, ’ apostrophe) and skips the later chart table', async () => {
+    const { output, rejects } = await run([['ga4-fr.csv', RAPPORT_FR]], { campaigns });
+    expect(rejects).toEqual([]);
+    expect(output.byContent).toEqual([
+      { content: 'rapport-annuel', shares: 0, clicks: 1234 },
+      { content: 'salon', shares: 0, clicks: 12 },
+    ]);
+    // The (direct) row is another medium and the chart table ("Nième jour") is skipped: not rows.
+    expect(output.ingest.rows).toBe(2);
+  });
+
+  it('refuses a GA4 file in another language, naming the file, the header line and the columns expected', async () => {
+    await expect(run([['ga4-de.csv', GERMAN]], { campaigns })).rejects.toThrow(
+      /^ga4-de\.csv: line 9: a Google Analytics 4 export whose columns are not known \("Datum", "Sitzungsquelle".*expected Date, Session source/,
+    );
+  });
+
+  it('counts a day exported twice once, and the hub’s clicks win over GA4 for that card and day', async () => {
+    const twice = await run(
+      [
+        ['a.csv', EXPLORATION],
+        ['b.csv', EXPLORATION],
+      ],
+      { campaigns },
+    );
+    expect(twice.output.totals.clicks).toBe(1249);
+    const hub = csv([['2026-12-03T10:00:00Z', 'a@x.invalid', '', 'linkedin', 'salon', 'click', '1', 'h1']]);
+    const both = await run(
+      [
+        ['ga4.csv', EXPLORATION],
+        ['hub.csv', hub],
+      ],
+      { campaigns },
+    );
+    expect(both.output.clicksBySource).toEqual([
+      { source: 'hub', clicks: 1 },
+      { source: 'ga4-sessions', clicks: 1234 },
+    ]);
+  });
+});
