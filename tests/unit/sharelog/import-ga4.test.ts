@@ -71,3 +71,40 @@ describe('Google Analytics 4 report and exploration CSVs', () => {
     ]);
   });
 });
+
+describe('GA4 BigQuery export rows (JSON Lines)', () => {
+  const EVENTS = fixture('ga4-events.jsonl');
+
+  it('counts session_start events with an ambassador collected_traffic_source, once each', async () => {
+    const { output, rejects } = await run([['events.jsonl', EVENTS]], { campaigns });
+    expect(rejects.map((r) => [r.file, r.line, r.reason])).toEqual([
+      ['events.jsonl', 8, 'bad timestamp'],
+      ['events.jsonl', 9, 'missing network'],
+      ['events.jsonl', 10, 'bad JSON'],
+    ]);
+    // page_view and first_visit are not clicks; line 4's traffic_source (the user's first
+    // campaign) is not read; line 7 repeats line 1's session.
+    expect(output.ingest).toMatchObject({ accepted: 3, duplicates: 1, rejected: 3 });
+    expect(output.ingest.unknownCampaigns).toEqual([{ campaign: 'campagne-inconnue', visits: 1 }]);
+    expect(output.byContent).toEqual([
+      { content: 'rapport-annuel', shares: 0, clicks: 1 },
+      { content: 'salon', shares: 0, clicks: 2 },
+    ]);
+    expect(output.byNetwork.filter((n) => n.clicks > 0)).toEqual([{ network: 'linkedin', shares: 0, clicks: 3 }]);
+    expect(output.clicksBySource).toEqual([{ source: 'ga4-events', clicks: 3 }]);
+    // event_timestamp in microseconds (string or number); else event_date as the local day.
+    expect(output.period).toEqual({ from: '2026-12-03', to: '2026-12-04' });
+  });
+
+  it('wins over a GA4 report for the same card and day (events are more detailed)', async () => {
+    const { output } = await run(
+      [
+        ['events.jsonl', EVENTS],
+        ['ga4.csv', EXPLORATION],
+      ],
+      { campaigns },
+    );
+    // salon on 12-03 comes from the events (2), rapport-annuel on 12-04 from both: events (1).
+    expect(output.clicksBySource).toEqual([{ source: 'ga4-events', clicks: 3 }]);
+  });
+});
