@@ -12,11 +12,12 @@ import { hashBytes, mix } from './bytetable.ts';
 import { mapHeader } from './columns.ts';
 import { type CsvHandler, createCsvScanner } from './csv.ts';
 import { FieldCache } from './fieldcache.ts';
+import { isMatomoVisit, matomoVisitRow } from './importers/matomo.ts';
 import { detectReport, GA4_EXPECTED, reportRows } from './importers/reports.ts';
 import { ambassadorIdOf, contentIdOf, eventIndex, networkIndex, teamIdOf, variantIdOf } from './normalize.ts';
 import { UnsupportedInput } from './read.ts';
 import { parseTimestamp, parseTimestampBytes } from './timestamp.ts';
-import { emptyEvent, emptyRow, type Field, type RowSink } from './types.ts';
+import { emptyEvent, emptyRow, type Field, MATOMO_VISITS, type RowSink, type RowWeight } from './types.ts';
 
 /** ASCII whitespace as String.prototype.trim sees it: TAB, LF, VT, FF, CR, space. */
 const isSpace = (c: number) => c === 32 || (c >= 9 && c <= 13);
@@ -56,6 +57,27 @@ export function csvSource(file: string, sink: RowSink) {
   let tables = 0;
   const ignore = () => {};
 
+  /**
+   * Matomo's Live visit export as CSV (`Live.getLastVisitsDetails&format=CSV`): one visit per
+   * record under Matomo's own column names (nested details flattened into more columns, unread);
+   * each record is read as the JSON visit with the same keys (importers/matomo.ts).
+   */
+  function matomoVisits(names: readonly string[]) {
+    const one: RowWeight = { count: 1, source: MATOMO_VISITS };
+    const visit: Record<string, unknown> = {};
+    const first = [...new Map(names.map((n, i) => [n, i] as const).reverse())]; // a name's first column
+    return (cells: readonly string[], line: number, raw: string) => {
+      for (const [n, i] of first) visit[n] = cells[i] ?? '';
+      if (!matomoVisitRow(visit, row)) return;
+      if (row.content.trim() !== '') {
+        const card = sink.campaign(row.content);
+        if (card === null) return sink.unknownCampaign(row.content);
+        row.content = card;
+      }
+      sink.row(row, file, line, raw, one);
+    };
+  }
+
   function record(fields: string[], line: number, raw: string) {
     if ((columns === null || commented) && (fields[0] ?? '').startsWith('#')) {
       if (columns === null) commented = true;
@@ -63,6 +85,13 @@ export function csvSource(file: string, sink: RowSink) {
       return;
     }
     if (columns === null) {
+      const names = fields.map((f) => f.replace(/^\uFEFF/, '').trim());
+      if (isMatomoVisit(Object.fromEntries(names.map((n) => [n, ''])))) {
+        report = matomoVisits(names);
+        width = fields.length;
+        columns = [];
+        return;
+      }
       const reader = detectReport(fields, file);
       if (commented && tables++ > 0) {
         // A later table of a GA4 download (a chart's series, another breakdown): read only if it

@@ -108,3 +108,26 @@ describe('GA4 BigQuery export rows (JSON Lines)', () => {
     expect(output.clicksBySource).toEqual([{ source: 'ga4-events', clicks: 3 }]);
   });
 });
+
+describe('Matomo Live visit export as CSV', () => {
+  const JSONL = fixture('matomo-visits.jsonl');
+  const CSV = fixture('matomo-visits.csv');
+  const utf16le = (bytes: Buffer) =>
+    Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(bytes.toString('utf8'), 'utf16le')]);
+
+  it('reads the same visits as the JSON export (also in UTF-16LE), and a visit in both counts once', async () => {
+    const json = await run([['visits.jsonl', JSONL]]);
+    const csvRun = await run([['visits.csv', CSV]]);
+    const wide = await run([['visits.csv', utf16le(CSV)]]);
+    expect(json.output.totals.clicks).toBeGreaterThan(0);
+    expect(csvRun.output).toEqual(json.output);
+    expect(wide.output).toEqual(json.output);
+    expect(csvRun.rejects.map((r) => [r.line, r.reason])).toEqual(json.rejects.map((r) => [r.line + 1, r.reason]));
+    const both = await run([
+      ['visits.jsonl', JSONL],
+      ['visits.csv', CSV],
+    ]);
+    expect(both.output.totals.clicks).toBe(json.output.totals.clicks);
+    expect(both.output.clicksBySource).toEqual(json.output.clicksBySource);
+  });
+});
