@@ -35,8 +35,9 @@ Reads share logs and writes the aggregates the dashboards are built from.
 Options:
   --in PATH        A log file or a folder (every *.csv, *.tsv, *.jsonl, *.ndjson, *.log under it,
                    also rotated and gzipped: access.log.1, access.log.2.gz, *.csv.gz, ...).
-                   Analytics exports (Matomo visits or Campaigns report, Plausible CSV) are
-                   recognised from their header; see docs/sharelog.md.
+                   Analytics exports (Matomo visits as JSON or CSV, its Campaigns report,
+                   Plausible CSV, GA4 report/exploration CSV, GA4 BigQuery rows as JSON Lines)
+                   are recognised from their header; see docs/sharelog.md.
                    Repeatable. Default: $RELAIS_SHARE_LOGS if set (the production logs;
                    see docs/deploy.md), else the sample logs in content/logs/
   --out FILE       Output JSON. Default: .relais/dashboards.json (read by the site build)

@@ -5,19 +5,25 @@
  * be named, LinkedIn-dominated networks, and a sprinkling of malformed rows and duplicates.
  *
  *   node scripts/generate-logs.ts --seed 1 --rows 3000 --out FILE
- *     [--format csv|jsonl|log|matomo|matomo-campaigns|plausible]
+ *     [--format csv|jsonl|log|matomo|matomo-campaigns|plausible|ga4]
  *   node scripts/generate-logs.ts --sample   # rewrites the committed samples in content/logs/
  */
 import { appendFileSync, closeSync, mkdirSync, openSync, readdirSync, readFileSync, writeSync } from 'node:fs';
 import { dirname, extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createZone, DAY, formatDay, parseDay } from '../src/sharelog/timestamp.ts';
-import { matomoCampaignsCsv, matomoVisit, plausibleSourcesCsv, type ReportCell } from './lib/programme/exports.ts';
+import {
+  ga4ExplorationCsv,
+  matomoCampaignsCsv,
+  matomoVisit,
+  plausibleSourcesCsv,
+  type ReportCell,
+} from './lib/programme/exports.ts';
 
-type Format = 'csv' | 'jsonl' | 'log' | 'matomo' | 'matomo-campaigns' | 'plausible';
-const FORMATS: readonly Format[] = ['csv', 'jsonl', 'log', 'matomo', 'matomo-campaigns', 'plausible'];
+type Format = 'csv' | 'jsonl' | 'log' | 'matomo' | 'matomo-campaigns' | 'plausible' | 'ga4';
+const FORMATS: readonly Format[] = ['csv', 'jsonl', 'log', 'matomo', 'matomo-campaigns', 'plausible', 'ga4'];
 /** Formats that are reports by day: the clicks are summed per day and tags, one row each. */
-const REPORTS: readonly Format[] = ['matomo-campaigns', 'plausible'];
+const REPORTS: readonly Format[] = ['matomo-campaigns', 'plausible', 'ga4'];
 
 export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
@@ -364,7 +370,12 @@ export function generate(o: GenerateOptions, write: (text: string) => void): voi
   }
   if (report) {
     const cells = [...report.values()].sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
-    out = o.format === 'plausible' ? plausibleSourcesCsv(cells) : matomoCampaignsCsv(cells);
+    out =
+      o.format === 'plausible'
+        ? plausibleSourcesCsv(cells)
+        : o.format === 'ga4'
+          ? ga4ExplorationCsv(cells)
+          : matomoCampaignsCsv(cells);
   }
   write(out);
 }
@@ -422,8 +433,8 @@ function main(): number {
   if (v.help) {
     process.stdout.write(
       'Usage: node scripts/generate-logs.ts --seed N --rows N --out FILE\n' +
-        '         [--format csv|jsonl|log|matomo|matomo-campaigns|plausible]\n' +
-        '         (matomo-campaigns, plausible: reports by day; --rows = clicks summed into them)\n' +
+        '         [--format csv|jsonl|log|matomo|matomo-campaigns|plausible|ga4]\n' +
+        '         (matomo-campaigns, plausible, ga4: reports by day; --rows = clicks summed into them)\n' +
         '         [--malformed-rate 0.01] [--duplicate-rate 0.004] [--start 2026-03-01] [--end 2026-11-15]\n' +
         '         [--headcount 2400]\n' +
         '       node scripts/generate-logs.ts --sample   (rewrites content/logs/ samples)\n',
@@ -460,6 +471,16 @@ function main(): number {
       format: 'plausible',
       start: overlap,
     });
+    // GA4 over the two weeks after the middle: where it has a card's clicks for a day, they
+    // count rather than Plausible's (the one-source rule, docs/sharelog.md).
+    toFile('content/logs/ga4/exploration.csv', {
+      ...base,
+      seed: 6,
+      rows: 600,
+      format: 'ga4',
+      start: mid,
+      end: formatDay(parseDay(base.start) + Math.floor(days / 2) + 14),
+    });
     appendSuggestions('content/logs/access.log', 4, 40);
     process.stderr.write(
       `generate-logs: samples written to content/logs/ (${formatDay(parseDay(base.start))}..${base.end})\n`,
@@ -472,7 +493,8 @@ function main(): number {
   if (!FORMATS.includes(format))
     throw new Error(
       `--format ${format}: expected csv, jsonl, log, matomo (Matomo Live visits as JSON Lines), ` +
-        'matomo-campaigns (Matomo Marketing Campaigns report by day, CSV) or plausible (Plausible site export, CSV)',
+        'matomo-campaigns (Matomo Marketing Campaigns report by day, CSV), plausible (Plausible site export, CSV) ' +
+        'or ga4 (Google Analytics 4 exploration, CSV)',
     );
   const seed = Number(v.seed);
   const rows = Number(v.rows);

@@ -261,6 +261,8 @@ export const en = {
   'dashboard.sourceMatomoVisits': 'Matomo, visits (Live)',
   'dashboard.sourceMatomoCampaigns': 'Matomo, Campaigns report by day',
   'dashboard.sourcePlausible': 'Plausible, site export',
+  'dashboard.sourceGa4Events': 'Google Analytics 4, BigQuery export (session_start events)',
+  'dashboard.sourceGa4Sessions': 'Google Analytics 4, sessions report (CSV)',
   'dashboard.sourcePlausibleCampaigns': 'Plausible, utm_campaigns.csv file',
   'meta.published': 'Published on {date}',
   'meta.updated': 'Updated on {date}',

@@ -312,6 +312,8 @@ export const fr = {
   'dashboard.sourceMatomoVisits': 'Matomo, visites (Live)',
   'dashboard.sourceMatomoCampaigns': 'Matomo, rapport Campagnes par jour',
   'dashboard.sourcePlausible': 'Plausible, export du site',
+  'dashboard.sourceGa4Events': 'Google Analytics 4, export BigQuery (événements session_start)',
+  'dashboard.sourceGa4Sessions': 'Google Analytics 4, rapport des sessions (CSV)',
   'dashboard.sourcePlausibleCampaigns': 'Plausible, fichier utm_campaigns.csv',
   'meta.published': 'Publié le {date}',
   'meta.updated': 'Mis à jour le {date}',

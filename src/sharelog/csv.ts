@@ -14,7 +14,8 @@
  *
  * A UTF-8 BOM at the start of the input is dropped. The separator (`,`, `;` or a tab) is detected
  * on the first record (the header): the most frequent outside quotes; the header always
- * arrives through `record`. A quoted field left open for more than MAX_PENDING bytes is treated
+ * arrives through `record`. Lines starting with `#` before the header (the comment block of a
+ * Google Analytics 4 export) arrive through `record` as one cell each. A quoted field left open for more than MAX_PENDING bytes is treated
  * as a stray quote: its first line is emitted as a record with no fields (the caller sees a
  * wrong field count) and parsing resumes on the next line, so memory stays bounded.
  */
@@ -89,6 +90,11 @@ export function createCsvScanner(handler: CsvHandler) {
       const header = rawText(pos, nl);
       if (isBlank(header)) {
         line++;
+        return nl + 1;
+      }
+      if (header.startsWith('#')) {
+        // A comment block before the header (Google Analytics 4 writes one): one cell each.
+        handler.record([header], line++, header);
         return nl + 1;
       }
       sep = detectSeparator(header);

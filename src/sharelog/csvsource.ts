@@ -12,10 +12,12 @@ import { hashBytes, mix } from './bytetable.ts';
 import { mapHeader } from './columns.ts';
 import { type CsvHandler, createCsvScanner } from './csv.ts';
 import { FieldCache } from './fieldcache.ts';
-import { detectReport, reportRows } from './importers/reports.ts';
+import { isMatomoVisit, matomoVisitRow } from './importers/matomo.ts';
+import { detectReport, GA4_EXPECTED, reportRows } from './importers/reports.ts';
 import { ambassadorIdOf, contentIdOf, eventIndex, networkIndex, teamIdOf, variantIdOf } from './normalize.ts';
+import { UnsupportedInput } from './read.ts';
 import { parseTimestamp, parseTimestampBytes } from './timestamp.ts';
-import { emptyEvent, emptyRow, type Field, type RowSink } from './types.ts';
+import { emptyEvent, emptyRow, type Field, MATOMO_VISITS, type RowSink, type RowWeight } from './types.ts';
 
 /** ASCII whitespace as String.prototype.trim sees it: TAB, LF, VT, FF, CR, space. */
 const isSpace = (c: number) => c === 32 || (c >= 9 && c <= 13);
@@ -46,9 +48,65 @@ export function csvSource(file: string, sink: RowSink) {
   /** Set when the header is an analytics report's (importers/reports.ts): every record goes there. */
   let report: ((fields: readonly string[], line: number, raw: string) => void) | null = null;
 
+  /**
+   * A Google Analytics 4 file: it opened with a `#` comment block. Its tables are each preceded
+   * by such a block; `tables` counts the headers seen. Only GA4 writes that block, so a first
+   * table whose columns are not GA4's known ones (another interface language) is refused.
+   */
+  let commented = false;
+  let tables = 0;
+  const ignore = () => {};
+
+  /**
+   * Matomo's Live visit export as CSV (`Live.getLastVisitsDetails&format=CSV`): one visit per
+   * record under Matomo's own column names (nested details flattened into more columns, unread);
+   * each record is read as the JSON visit with the same keys (importers/matomo.ts).
+   */
+  function matomoVisits(names: readonly string[]) {
+    const one: RowWeight = { count: 1, source: MATOMO_VISITS };
+    const visit: Record<string, unknown> = {};
+    const first = [...new Map(names.map((n, i) => [n, i] as const).reverse())]; // a name's first column
+    return (cells: readonly string[], line: number, raw: string) => {
+      for (const [n, i] of first) visit[n] = cells[i] ?? '';
+      if (!matomoVisitRow(visit, row)) return;
+      if (row.content.trim() !== '') {
+        const card = sink.campaign(row.content);
+        if (card === null) return sink.unknownCampaign(row.content);
+        row.content = card;
+      }
+      sink.row(row, file, line, raw, one);
+    };
+  }
+
   function record(fields: string[], line: number, raw: string) {
+    if ((columns === null || commented) && (fields[0] ?? '').startsWith('#')) {
+      if (columns === null) commented = true;
+      else columns = null; // a comment after a table: the next record is another table's header
+      return;
+    }
     if (columns === null) {
+      const names = fields.map((f) => f.replace(/^\uFEFF/, '').trim());
+      if (isMatomoVisit(Object.fromEntries(names.map((n) => [n, ''])))) {
+        report = matomoVisits(names);
+        width = fields.length;
+        columns = [];
+        return;
+      }
       const reader = detectReport(fields, file);
+      if (commented && tables++ > 0) {
+        // A later table of a GA4 download (a chart's series, another breakdown): read only if it
+        // is a known one, else skipped.
+        report = reader ? reportRows(reader, file, sink) : ignore;
+        width = fields.length;
+        columns = [];
+        return;
+      }
+      if (commented && !reader) {
+        throw new UnsupportedInput(
+          `${file}: line ${line}: a Google Analytics 4 export whose columns are not known ` +
+            `(${fields.map((f) => JSON.stringify(f.trim())).join(', ')}); expected ${GA4_EXPECTED}`,
+        );
+      }
       if (reader) {
         report = reportRows(reader, file, sink);
         width = fields.length;
@@ -110,6 +168,13 @@ export function csvSource(file: string, sink: RowSink) {
   const handler: CsvHandler = {
     record,
     fields(buf, bounds, hashes, count, line, start, end) {
+      if (commented && (columns === null || buf[bounds[0] as number] === 0x23)) {
+        // GA4: a comment line, or the header after one (the byte path sees them once the first
+        // header set the separator).
+        const cells: string[] = [];
+        for (let i = 0; i < count; i++) cells.push(buf.toString('utf8', bounds[2 * i], bounds[2 * i + 1]));
+        return record(cells, line, buf.toString('utf8', start, end));
+      }
       if (count !== width) return sink.reject(file, line, 'wrong field count', buf.toString('utf8', start, end));
       if (report) {
         const cells: string[] = [];

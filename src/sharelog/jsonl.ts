@@ -4,14 +4,16 @@
  * kept as text (an `event_id` may be a number).
  *
  * Which reader a file gets is decided by its first non-blank line: a Matomo visit
- * (importers/matomo.ts) → the Matomo reader, anything else → the hub's own rows.
+ * (importers/matomo.ts) → the Matomo reader, a GA4 BigQuery event (importers/ga4events.ts) → the
+ * GA4 reader, anything else → the hub's own rows.
  */
 import { fieldOf } from './columns.ts';
 import { isBlank } from './csv.ts';
+import { ga4EventRow, isGa4Event } from './importers/ga4events.ts';
 import { isMatomoVisit } from './importers/matomo.ts';
 import { matomoSource } from './importers/matomosource.ts';
 import { lineSplitter } from './read.ts';
-import { emptyRow, type Field, type RowSink } from './types.ts';
+import { emptyRow, type Field, GA4_EVENTS, type RowSink, type RowWeight } from './types.ts';
 
 const FIELDS = Object.keys(emptyRow()) as Field[];
 
@@ -45,6 +47,31 @@ function hubJsonlSource(file: string, sink: RowSink) {
   });
 }
 
+/** GA4's BigQuery rows: each `session_start` with an ambassador campaign is one click. */
+function ga4Source(file: string, sink: RowSink) {
+  const row = emptyRow();
+  const one: RowWeight = { count: 1, source: GA4_EVENTS };
+  return lineSplitter((text, line) => {
+    if (isBlank(text)) return;
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      value = undefined;
+    }
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      return sink.reject(file, line, 'bad JSON', text);
+    }
+    if (!ga4EventRow(value as Record<string, unknown>, row)) return;
+    if (row.content.trim() !== '') {
+      const card = sink.campaign(row.content);
+      if (card === null) return sink.unknownCampaign(row.content);
+      row.content = card;
+    }
+    sink.row(row, file, line, text, one);
+  });
+}
+
 type Source = { push(chunk: Uint8Array): void; end(): void };
 
 /** Past this many bytes without a complete non-blank line, the hub's reader is chosen. */
@@ -68,16 +95,18 @@ function firstLine(head: Buffer, final: boolean): string | null {
  * A Matomo visit when the line names Matomo's visit keys, even if it does not parse (a cut or
  * damaged first line is then that reader's `bad JSON`, not a reason to read the file as ours).
  */
-function detect(text: string): 'matomo' | 'hub' {
+function detect(text: string): 'matomo' | 'ga4' | 'hub' {
   try {
     const value: unknown = JSON.parse(text);
     if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
-      return isMatomoVisit(value as Record<string, unknown>) ? 'matomo' : 'hub';
+      const record = value as Record<string, unknown>;
+      return isMatomoVisit(record) ? 'matomo' : isGa4Event(record) ? 'ga4' : 'hub';
     }
   } catch {
     // not JSON: decided on the key names below
   }
-  return /^\s*\{.*"idVisit"\s*:/.test(text) && /"server(Timestamp|Date)"\s*:/.test(text) ? 'matomo' : 'hub';
+  if (/^\s*\{.*"idVisit"\s*:/.test(text) && /"server(Timestamp|Date)"\s*:/.test(text)) return 'matomo';
+  return /^\s*\{.*"event_date"\s*:/.test(text) && /"event_name"\s*:/.test(text) ? 'ga4' : 'hub';
 }
 
 /** JSON Lines: the reader is chosen from the first non-blank line (the header, in effect). */
@@ -89,7 +118,13 @@ export function jsonlSource(file: string, sink: RowSink): Source {
     const head = Buffer.concat(held);
     const text = firstLine(head, final);
     if (text === null && !final && size < SNIFF_LIMIT) return;
-    chosen = text !== null && detect(text) === 'matomo' ? matomoSource(file, sink) : hubJsonlSource(file, sink);
+    const kind = text === null ? 'hub' : detect(text);
+    chosen =
+      kind === 'matomo'
+        ? matomoSource(file, sink)
+        : kind === 'ga4'
+          ? ga4Source(file, sink)
+          : hubJsonlSource(file, sink);
     held.length = 0;
     chosen.push(head);
   };

@@ -14,17 +14,29 @@ export const CLICK = 1;
  * Where a row comes from, most detailed first: the rank decides which source counts the clicks
  * of a card on a day that two sources both count (store/week.ts, docs/sharelog.md).
  * `hub` = the hub's own files (CSV, JSON Lines, access logs); `matomo-visits` = Matomo's Live
- * visit export; `matomo-campaigns` = Matomo's Marketing Campaigns report by day; `plausible` =
+ * visit export; `ga4-events` = Google Analytics 4's BigQuery export (one `session_start` event
+ * per row); `matomo-campaigns` = Matomo's Marketing Campaigns report by day; `ga4-sessions` = a
+ * GA4 report or exploration CSV (sessions by day and session campaign dimensions); `plausible` =
  * Plausible's site export (every UTM dimension by day); `plausible-campaigns` = the UTM file
  * `utm_campaigns.csv` of Plausible's dashboard download (campaign only).
  */
-export const SOURCES = ['hub', 'matomo-visits', 'matomo-campaigns', 'plausible', 'plausible-campaigns'] as const;
+export const SOURCES = [
+  'hub',
+  'matomo-visits',
+  'ga4-events',
+  'matomo-campaigns',
+  'ga4-sessions',
+  'plausible',
+  'plausible-campaigns',
+] as const;
 export type SourceName = (typeof SOURCES)[number];
 export const HUB = 0;
 export const MATOMO_VISITS = 1;
-export const MATOMO_CAMPAIGNS = 2;
-export const PLAUSIBLE = 3;
-export const PLAUSIBLE_CAMPAIGNS = 4;
+export const GA4_EVENTS = 2;
+export const MATOMO_CAMPAIGNS = 3;
+export const GA4_SESSIONS = 4;
+export const PLAUSIBLE = 5;
+export const PLAUSIBLE_CAMPAIGNS = 6;
 
 /** What an aggregated row adds to a raw one: how many events it stands for, and its source. */
 export interface RowWeight {

@@ -136,3 +136,31 @@ export function plausibleSourcesCsv(cells: readonly ReportCell[]): string {
   });
   return `${[head, ...rows].join('\n')}\n`;
 }
+
+/**
+ * A Google Analytics 4 exploration (Free form) downloaded as CSV: GA4's `#` comment block (name,
+ * account, property, date range as `YYYYMMDD`), then Date, the session's source, medium,
+ * campaign and manual ad content, and Sessions and Total users. Dates are written `20261203`.
+ */
+export function ga4ExplorationCsv(cells: readonly ReportCell[]): string {
+  const compact = (day: string) => day.replaceAll('-', '');
+  const from = cells[0]?.day ?? '';
+  const to = cells[cells.length - 1]?.day ?? '';
+  const head = [
+    '# ----------------------------------------',
+    '# Free form 1',
+    '# Account: Relais (sample)',
+    '# Property: Public site - GA4',
+    '# ----------------------------------------',
+    '#',
+    `# Start date: ${compact(from)}`,
+    `# End date: ${compact(to)}`,
+    'Date,Session source,Session medium,Session campaign,Session manual ad content,Sessions,Total users',
+  ];
+  const rows = cells.map((c) =>
+    [compact(c.day), c.source, c.medium, c.campaign, c.content, c.visits, Math.max(1, Math.round(c.visits * 0.9))].join(
+      ',',
+    ),
+  );
+  return `${[...head, ...rows].join('\n')}\n`;
+}

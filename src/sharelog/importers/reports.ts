@@ -13,6 +13,9 @@
  *   says the dimension. Only `utm_campaigns.csv` names cards; `utm_sources.csv` and
  *   `utm_contents.csv` count the same visitors by another dimension and name no card, so their
  *   rows are read and ignored (counting them would count each visit again).
+ * - Google Analytics 4's report or exploration CSV (after its `#` comment block, csvsource.ts):
+ *   `Date`, `Session source`, `Session medium` (or `Session source / medium`), `Session campaign`,
+ *   `Session manual ad content`, `Sessions` (or users), in English or French (GA4_COLUMNS).
  *
  * Only rows whose medium is `ambassador` count (the Plausible UTM files have no medium column:
  * they must be downloaded from a view filtered on it). A row's event id is its source, day and
@@ -22,6 +25,7 @@ import { basename } from 'node:path';
 import { fieldOf } from '../columns.ts';
 import {
   emptyRow,
+  GA4_SESSIONS,
   MATOMO_CAMPAIGNS,
   PLAUSIBLE,
   PLAUSIBLE_CAMPAIGNS,
@@ -45,7 +49,7 @@ interface ReportCells {
 }
 
 export interface ReportReader {
-  /** `matomo-campaigns`, `plausible` or `plausible-campaigns` (types.ts SOURCES index). */
+  /** `matomo-campaigns`, `ga4-sessions`, `plausible` or `plausible-campaigns` (types.ts SOURCES index). */
   source: number;
   /** What the header promised, for messages. */
   name: string;
@@ -57,6 +61,7 @@ export interface ReportReader {
 const norm = (s: string) =>
   s
     .replace(/^\uFEFF/, '')
+    .replace(/\u2019/g, "'")
     .trim()
     .toLowerCase();
 
@@ -154,6 +159,85 @@ function plausibleUtmReader(col: Map<string, number>, file: string): ReportReade
 }
 
 /**
+ * Google Analytics 4's column names, as its report and exploration CSVs write them (English and
+ * French interface), lower-cased, typographic apostrophe as `'`. Each list is tried in order.
+ */
+export const GA4_COLUMNS = {
+  date: ['date'],
+  source: ['session source', 'session manual source', 'source de la session', 'source manuelle de la session'],
+  medium: ['session medium', 'session manual medium', 'support de la session', 'support manuel de la session'],
+  sourceMedium: ['session source / medium', 'source/support de la session', 'source / support de la session'],
+  campaign: [
+    'session campaign',
+    'session manual campaign name',
+    'campagne de la session',
+    'nom de la campagne manuelle de la session',
+  ],
+  content: ['session manual ad content', "contenu d'annonce manuel de la session"],
+  count: [
+    'sessions',
+    'users',
+    'total users',
+    'active users',
+    'utilisateurs',
+    'utilisateurs actifs',
+    "nombre total d'utilisateurs",
+  ],
+} as const;
+
+/** What a GA4 file must have, in English, for the refusal message. */
+export const GA4_EXPECTED =
+  'Date, Session source and Session medium (or Session source / medium), Session campaign, Sessions (or Users); ' +
+  'in French: Date, Source de la session, Support de la session, Campagne de la session, Sessions (ou Utilisateurs); ' +
+  "optional: Session manual ad content / Contenu d'annonce manuel de la session";
+
+/** GA4's separator in the combined `Session source / medium` dimension (`linkedin / ambassador`). */
+const GA4_SOURCE_MEDIUM = ' / ';
+
+/**
+ * A GA4 report or exploration CSV (English or French names): sessions (else users) per day and
+ * session campaign, source, medium and manual ad content. A visit is a session: a click brings one.
+ */
+function ga4Reader(col: Map<string, number>): ReportReader | null {
+  const pick = (names: readonly string[]) => names.map((n) => col.get(n)).find((i) => i !== undefined);
+  const date = pick(GA4_COLUMNS.date);
+  const campaign = pick(GA4_COLUMNS.campaign);
+  const count = pick(GA4_COLUMNS.count);
+  const source = pick(GA4_COLUMNS.source);
+  const medium = pick(GA4_COLUMNS.medium);
+  const both = pick(GA4_COLUMNS.sourceMedium);
+  if (date === undefined || campaign === undefined || count === undefined) return null;
+  if ((source === undefined || medium === undefined) && both === undefined) return null;
+  const content = pick(GA4_COLUMNS.content);
+  const at = (f: readonly string[], i: number | undefined) => (i === undefined ? '' : (f[i] ?? ''));
+  return {
+    source: GA4_SESSIONS,
+    name: 'Google Analytics 4 report',
+    cells(f) {
+      let network = at(f, source);
+      let med = at(f, medium);
+      if (medium === undefined || source === undefined) {
+        const sm = at(f, both);
+        const cut = sm.lastIndexOf(GA4_SOURCE_MEDIUM);
+        if (cut < 0) return null; // `(direct) / (none)` has the separator; anything else is not a campaign
+        network = sm.slice(0, cut);
+        med = sm.slice(cut + GA4_SOURCE_MEDIUM.length);
+      }
+      if (med.trim().toLowerCase() !== AMBASSADOR_MEDIUM) return null;
+      return {
+        day: at(f, date),
+        campaign: at(f, campaign),
+        network,
+        medium: med,
+        variant: at(f, content),
+        count: at(f, count),
+        key: [network, at(f, campaign), at(f, content)].map((c) => c.trim()).join('\u0001'),
+      };
+    },
+  };
+}
+
+/**
  * The report a CSV header announces, or null for the hub's own files. A header that names one
  * of the hub's fields besides `date` (network, content, event, …) is always the hub's.
  */
@@ -170,7 +254,7 @@ export function detectReport(header: readonly string[], file: string): ReportRea
     })
   )
     return null;
-  return matomoReader(col) ?? plausibleSourcesReader(col) ?? plausibleUtmReader(col, file);
+  return matomoReader(col) ?? plausibleSourcesReader(col) ?? plausibleUtmReader(col, file) ?? ga4Reader(col);
 }
 
 /** Spaces a spreadsheet puts between digit groups: space, no-break space, narrow no-break space. */

@@ -1,5 +1,5 @@
--- Clicks per source (`hub`, `matomo-visits`, `matomo-campaigns`, `plausible`,
--- `plausible-campaigns`): which tool
+-- Clicks per source (`hub`, `matomo-visits`, `ga4-events`, `matomo-campaigns`, `ga4-sessions`,
+-- `plausible`, `plausible-campaigns`): which tool
 -- produced the click figures. The export holds only the rows that count (the ingest already kept
 -- one source per card and day), so this is a plain sum of their weights.
 SELECT
