@@ -226,14 +226,16 @@ async function main(argv: string[]): Promise<number> {
       ...(progress ? { onProgress: (rows: number) => say(`${number(rows)} rows…`) } : {}),
     };
     const exportDir = opts['export-parquet'];
-    // Sent suggestions (/proposer/envoye/ visits): read beside the ingest, counted per week below
-    // and, with --export-parquet, exported for the warehouse SQL (sql/suggestions.sql).
-    const { suggestionDays, suggestionsByWeek } = await import('../src/sharelog/suggestions.ts');
-    const days = await suggestionDays(files, opts.zone);
+    // Sent suggestions (/proposer/envoye/ visits): kept by the store's parts as the access-log
+    // reader meets them, counted per week below and, with --export-parquet, exported for the
+    // warehouse SQL (sql/suggestions.sql).
+    const { suggestionsByWeek } = await import('../src/sharelog/suggestions.ts');
     let output: Awaited<ReturnType<typeof ingestWithStore>>['output'];
+    let days: number[];
     if (exportDir === undefined) {
       const run = await ingestWithStore(files, ingestOptions);
       output = run.output;
+      days = run.suggestionDays;
       const r = run.report;
       if (r.rebuilt) say(`cache ${opts.cache}: ${r.rebuilt}, building it`);
       say(
@@ -242,8 +244,9 @@ async function main(argv: string[]): Promise<number> {
       );
     } else {
       const { ingestAndExport } = await import('../src/sharelog/exportrun.ts');
-      const exported = await ingestAndExport(files, ingestOptions, exportDir, days);
+      const exported = await ingestAndExport(files, ingestOptions, exportDir);
       output = exported.output;
+      days = exported.suggestionDays;
       say(`${number(exported.events)} events in ${exported.weeks} weeks → ${exportDir}`);
     }
     rejects?.close();

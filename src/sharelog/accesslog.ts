@@ -32,6 +32,9 @@ export function logTime(t: string): string {
   return `${m[3]}-${mm}-${m[1]}T${m[4]}${m[5]}:${m[6]}`;
 }
 
+/** The page a visitor lands on after sending a suggestion (any prefix, either locale). */
+export const SENT = /\/proposer\/envoye\/?$/;
+
 export function accessLogSource(file: string, sink: RowSink) {
   const row = emptyRow();
   row.event = 'share';
@@ -41,8 +44,12 @@ export function accessLogSource(file: string, sink: RowSink) {
     if (m?.[3] !== 'GET' || !(m[5]?.[0] === '2' || m[5]?.[0] === '3')) return;
     const target = m[4] as string;
     const q = target.indexOf('?');
-    const route = ROUTE.exec(q === -1 ? target : target.slice(0, q));
-    if (!route) return;
+    const path = q === -1 ? target : target.slice(0, q);
+    const route = ROUTE.exec(path);
+    if (!route) {
+      if (SENT.test(path)) sink.sent?.(text, m[2] as string);
+      return;
+    }
     row.variant = '';
     if (q !== -1) {
       for (const param of target.slice(q + 1).split('&')) {

@@ -1,33 +1,33 @@
 /**
  * `--export-parquet DIR`: one store run that both aggregates (the dashboards, as without the
  * flag) and streams its accepted events, as EventRecords, into the Parquet export, with the
- * sent suggestions' days (suggestions.ts) for its `suggestions` table.
+ * sent suggestions' days the run found in its parts for the `suggestions` table.
  */
 import { openParquetExport } from './parquet.ts';
 import type { InputFile } from './read.ts';
-import { ingestFilesToRecords } from './records.ts';
-import type { StoreOptions } from './store/run.ts';
-import type { DashboardOutput } from './types.ts';
+import { ingestRunToRecords } from './records.ts';
+import type { StoreOptions, StoreRun } from './store/run.ts';
 
 export async function ingestAndExport(
   files: readonly InputFile[],
   opts: StoreOptions & { k: number },
   dir: string,
-  suggestionDays: readonly number[] = [],
-): Promise<{ output: DashboardOutput; events: number; weeks: number }> {
+): Promise<StoreRun & { events: number; weeks: number }> {
   const exporter = await openParquetExport(dir, {
     key: opts.key,
     challenges: opts.challenges ?? [],
     optIn: opts.optIn ?? new Map(),
-    suggestionDays,
   });
-  let output: DashboardOutput;
+  let run: StoreRun;
   try {
-    output = await ingestFilesToRecords(files, opts, exporter.add);
+    run = await ingestRunToRecords(files, opts, exporter.add);
   } catch (error) {
     await exporter.abort();
     throw error;
   }
-  const written = await exporter.finish({ timezone: output.timezone, k: opts.k, ingest: output.ingest });
-  return { output, ...written };
+  const written = await exporter.finish(
+    { timezone: run.output.timezone, k: opts.k, ingest: run.output.ingest },
+    run.suggestionDays,
+  );
+  return { ...run, ...written };
 }

@@ -34,19 +34,18 @@ export interface ParquetExportOptions {
   challenges: readonly ChallengeDef[];
   /** Lower-cased ambassador id → display name; exported under the pseudonym. */
   optIn: ReadonlyMap<string, string>;
-  /**
-   * Local days of the sent suggestions (suggestions.ts suggestionDays): the ones inside the
-   * exported events' period become the `suggestions` table, as the built-in count keeps them.
-   */
-  suggestionDays?: readonly number[];
   /** Parquet page compression. Default snappy (DuckDB's); tests read uncompressed bytes. */
   compression?: 'snappy' | 'zstd' | 'uncompressed';
 }
 
 export interface ParquetExport {
   add(record: EventRecord): void;
-  /** Writes every table and moves them into place (replacing an earlier export). */
-  finish(meta: ExportMeta): Promise<{ events: number; weeks: number }>;
+  /**
+   * Writes every table and moves them into place (replacing an earlier export). `suggestionDays`:
+   * local days of the sent suggestions (the store run's); the ones inside the exported events'
+   * period become the `suggestions` table, as the built-in count keeps them.
+   */
+  finish(meta: ExportMeta, suggestionDays?: readonly number[]): Promise<{ events: number; weeks: number }>;
   /** Drops the half-written export (the folder keeps its previous one). */
   abort(): Promise<void>;
 }
@@ -172,7 +171,7 @@ export async function openParquetExport(dir: string, options: ParquetExportOptio
     instance.closeSync();
   }
 
-  async function writeTables(meta: ExportMeta): Promise<number> {
+  async function writeTables(meta: ExportMeta, suggestionDays: readonly number[]): Promise<number> {
     flush();
     appender.closeSync();
     const { key } = options;
@@ -235,7 +234,7 @@ export async function openParquetExport(dir: string, options: ParquetExportOptio
       if (day < first) first = day;
       if (day > last) last = day;
     }
-    const sent = (options.suggestionDays ?? []).filter((day) => day >= first && day <= last);
+    const sent = suggestionDays.filter((day) => day >= first && day <= last);
     await appendRows(
       con,
       'suggestions',
@@ -262,10 +261,10 @@ export async function openParquetExport(dir: string, options: ParquetExportOptio
       sources[i] = names.source.id(r.source);
       if (++pending === CHUNK) flush();
     },
-    async finish(meta) {
+    async finish(meta, suggestionDays = []) {
       let weeks: number;
       try {
-        weeks = await writeTables(meta);
+        weeks = await writeTables(meta, suggestionDays);
       } catch (error) {
         close();
         await rm(staging, { recursive: true, force: true });

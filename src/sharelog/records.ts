@@ -5,7 +5,7 @@
  */
 import type { InputFile } from './read.ts';
 import type { openDict } from './store/dict.ts';
-import { ingestWithStore, type StoreOptions } from './store/run.ts';
+import { ingestWithStore, type StoreOptions, type StoreRun } from './store/run.ts';
 import type { AcceptedHook } from './store/week.ts';
 import { type DashboardOutput, EVENTS, type EventRecord, NETWORKS, SOURCES } from './types.ts';
 
@@ -52,5 +52,14 @@ export async function ingestFilesToRecords(
   opts: StoreOptions,
   onRecord: (record: EventRecord) => void,
 ): Promise<DashboardOutput> {
-  return (await ingestWithStore(files, { ...opts, onEvent: recordHook(onRecord) })).output;
+  return (await ingestRunToRecords(files, opts, onRecord)).output;
+}
+
+/** As ingestFilesToRecords, with the whole run (report, sent suggestions' days). */
+export function ingestRunToRecords(
+  files: readonly InputFile[],
+  opts: StoreOptions,
+  onRecord: (record: EventRecord) => void,
+): Promise<StoreRun> {
+  return ingestWithStore(files, { ...opts, onEvent: recordHook(onRecord) });
 }

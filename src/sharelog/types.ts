@@ -142,6 +142,11 @@ export interface RowSink {
    */
   row(row: RawRow, file: string, line: number, raw: string, weight?: RowWeight): void;
   /**
+   * A visit of the page shown after a suggestion is sent (`/proposer/envoye/`, access logs only,
+   * accesslog.ts SENT): its whole line (deduplicated by hash, never kept) and its time as logged.
+   */
+  sent?(text: string, time: string): void;
+  /**
    * A record a fast reader has already validated into `ev` (ids set). Its event id is the UTF-8
    * text key[start, end), trimmed, whose bytetable.ts hashBytes is `hash`; an empty range means
    * no event id.

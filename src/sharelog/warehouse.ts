@@ -5,10 +5,10 @@
  * `{{name}}` stands for a table of the export (exportschema.ts TABLES): a `read_parquet(…)` call
  * in DuckDB, a table name or a table function in a warehouse (docs/sharelog.md).
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, rename } from 'node:fs/promises';
 import { dirname, extname, join } from 'node:path';
-import { TABLES, type TableName, tablePath } from './exportschema.ts';
+import { EXPORT_VERSION, TABLES, type TableName, tablePath } from './exportschema.ts';
 
 /** Run order: also the order of the rows' sections in the result (any order is accepted). */
 export const SQL_FILES = [
@@ -62,6 +62,21 @@ export function duckdbSources(exportDir: string): Record<TableName, string> {
 }
 
 /**
+ * Every table of this export version is in `exportDir`, or an error naming the first one missing
+ * (an export written before `suggestions` came, version 1, lacks suggestions.parquet): DuckDB
+ * would otherwise stop on a bare "No files found that match the pattern".
+ */
+export function checkExportTables(exportDir: string): void {
+  for (const name of TABLES) {
+    if (existsSync(join(exportDir, tablePath(name)))) continue;
+    throw new Error(
+      `${join(exportDir, tablePath(name))} is missing: not an export of version ${EXPORT_VERSION} ` +
+        `(an older one, or not an export folder); run npm run dashboards -- --export-parquet ${exportDir} again`,
+    );
+  }
+}
+
+/**
  * Runs the aggregation in DuckDB over an export and writes the result: CSV with a header
  * (`.csv`) or JSON Lines (`.jsonl`/`.ndjson`), through a temporary file renamed into place.
  */
@@ -69,6 +84,7 @@ export async function runAggregationDuckDB(exportDir: string, outFile: string): 
   const ext = extname(outFile).toLowerCase();
   const format = ext === '.csv' ? 'FORMAT csv, HEADER' : ext === '.jsonl' || ext === '.ndjson' ? 'FORMAT json' : '';
   if (format === '') throw new Error(`${outFile}: expected a .csv, .jsonl or .ndjson result file`);
+  checkExportTables(exportDir);
   const { DuckDBInstance } = await import('@duckdb/node-api');
   const instance = await DuckDBInstance.create(':memory:');
   const con = await instance.connect();

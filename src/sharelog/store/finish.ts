@@ -29,7 +29,32 @@ export interface FinishInput {
   seeds: [number, number];
 }
 
-export function finishRun(input: FinishInput): { output: DashboardOutput; report: StoreReport } {
+/** What a store run gives: the dashboards, what it reread, and the sent suggestions' days. */
+export interface StoreRun {
+  output: DashboardOutput;
+  report: StoreReport;
+  /** Local days of the sent-suggestion visits (each line once), for suggestions.ts. */
+  suggestionDays: number[];
+}
+
+/** Sent-suggestion days of the files' parts; a line found in two files (same hash) counts once. */
+function sentDays(entries: FinishInput['entries'], parts: FinishInput['parts']): number[] {
+  const seen = new Set<string>();
+  const days: number[] = [];
+  for (const e of entries) {
+    for (const id of e.parts) {
+      for (const [day, hi, lo] of (parts[id] as PartMeta).sent ?? []) {
+        const k = `${hi},${lo}`;
+        if (seen.has(k)) continue;
+        seen.add(k);
+        days.push(day);
+      }
+    }
+  }
+  return days;
+}
+
+export function finishRun(input: FinishInput): StoreRun {
   const { opts, old, entries, parts, report } = input;
   const dict = openDict(old.dict);
   const remaps = new Map<string, Remap>();
@@ -97,7 +122,7 @@ export function finishRun(input: FinishInput): { output: DashboardOutput; report
   for (const name of readdirSync(opts.cacheDir)) {
     if (/^manifest\.\d+\.tmp$/.test(name)) rmSync(join(opts.cacheDir, name), { force: true });
   }
-  return { output, report };
+  return { output, report, suggestionDays: sentDays(entries, parts) };
 }
 
 function dashboards(

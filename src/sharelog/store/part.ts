@@ -9,7 +9,7 @@
  */
 import { closeSync, openSync, renameSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { accessLogSource } from '../accesslog.ts';
+import { accessLogSource, logTime } from '../accesslog.ts';
 import { csvSource } from '../csvsource.ts';
 import { idKey } from '../dedupe.ts';
 import { createDictionaries } from '../intern.ts';
@@ -17,7 +17,7 @@ import { jsonlSource } from '../jsonl.ts';
 import { normalize } from '../normalize.ts';
 import { pseudonym } from '../pseudonym.ts';
 import type { InputKind } from '../read.ts';
-import { mondayOf, type Zone } from '../timestamp.ts';
+import { mondayOf, parseTimestamp, type Zone } from '../timestamp.ts';
 import { emptyEvent, HUB, REASONS, type Reason, type RejectWriter, type RowSink, type ShareEvent } from '../types.ts';
 import { utf16Aware } from '../utf16.ts';
 import { createBuilder, HAS_ID } from './blocks.ts';
@@ -41,6 +41,11 @@ export interface PartMeta {
   inRange: number[];
   /** Analytics campaigns that are no known card → visits (absent when none). */
   unknown?: Record<string, number>;
+  /**
+   * Sent-suggestion visits (access logs): [local day, hash lanes of the line] each, so a line
+   * met in two files counts once (finish.ts); absent when none. Never the line itself.
+   */
+  sent?: Array<[number, number, number]>;
 }
 
 export interface PartContext {
@@ -88,6 +93,7 @@ export function openPart(id: string, name: string, kind: InputKind, lineOffset: 
   };
   const inRange = new Set<number>();
   const unknown = new Map<string, number>();
+  const sent: Array<[number, number, number]> = [];
   const builders = new Map<number, ReturnType<typeof createBuilder>>();
   const temp = join(ctx.partsDir, `${id}.${process.pid}.tmp`);
   const fd = openSync(temp, 'w');
@@ -155,6 +161,12 @@ export function openPart(id: string, name: string, kind: InputKind, lineOffset: 
       if (!ctx.campaigns) return name;
       return ctx.campaigns.get(name.trim().toLowerCase()) ?? null;
     },
+    sent(text, time) {
+      const ms = parseTimestamp(logTime(time), ctx.zone);
+      if (Number.isNaN(ms)) return;
+      const bytes = Buffer.from(text);
+      sent.push([ctx.zone.dayOf(ms), lane(bytes, 0, bytes.length, s0), lane(bytes, 0, bytes.length, s1)]);
+    },
     unknownCampaign(name, visits = 1) {
       const n = name.trim();
       unknown.set(n, (unknown.get(n) ?? 0) + visits);
@@ -175,6 +187,7 @@ export function openPart(id: string, name: string, kind: InputKind, lineOffset: 
       };
       meta.inRange = [...inRange];
       if (unknown.size > 0) meta.unknown = Object.fromEntries(unknown);
+      if (sent.length > 0) meta.sent = sent;
       return meta;
     },
     abort(): void {

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { InputFile } from '../read.ts';
 import type { DashboardOutput } from '../types.ts';
 import { CacheDamage } from './blockfile.ts';
-import { finishRun } from './finish.ts';
+import { finishRun, type StoreRun } from './finish.ts';
 import { hashSeeds } from './hash.ts';
 import { canContinue, entryKey, hashContent, hashPrefix, RACY_MS, statKey } from './identity.ts';
 import { acquireLock } from './lock.ts';
@@ -20,6 +20,7 @@ import type { PartContext, PartMeta } from './part.ts';
 import { readPart } from './readpart.ts';
 import { storeStamp } from './stamp.ts';
 
+export type { StoreRun } from './finish.ts';
 export type { StoreOptions, StoreReport } from './options.ts';
 
 const empty = (stamp: string): Manifest => ({
@@ -30,10 +31,7 @@ const empty = (stamp: string): Manifest => ({
   weeks: new Map(),
 });
 
-export async function ingestWithStore(
-  files: readonly InputFile[],
-  opts: StoreOptions,
-): Promise<{ output: DashboardOutput; report: StoreReport }> {
+export async function ingestWithStore(files: readonly InputFile[], opts: StoreOptions): Promise<StoreRun> {
   const { cacheDir, key, zone } = opts;
   const from = opts.from ?? Number.NEGATIVE_INFINITY;
   const to = opts.to ?? Number.POSITIVE_INFINITY;
@@ -62,7 +60,7 @@ async function run(
   old: Manifest,
   rebuilt: string | null,
   env: { from: number; to: number; partsDir: string; stamp: string },
-): Promise<{ output: DashboardOutput; report: StoreReport }> {
+): Promise<StoreRun> {
   const { key, zone } = opts;
   const seeds = hashSeeds(key);
   let rows = 0;

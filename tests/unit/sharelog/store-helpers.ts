@@ -78,14 +78,14 @@ export class Workspace {
   /** An incremental run on the kept cache. */
   async incremental(opts: Partial<IngestOptions> & { full?: boolean; cacheDir?: string; key?: Buffer } = {}) {
     const rejects: Reject[] = [];
-    const { output, report } = await ingestWithStore(await listInputs([this.logs]), {
+    const { output, report, suggestionDays } = await ingestWithStore(await listInputs([this.logs]), {
       zone: opts.zone ?? paris,
       cacheDir: this.cache,
       key: this.key,
       onReject: (file, line, reason, raw) => rejects.push({ file, line, reason, raw }),
       ...opts,
     });
-    return { output, report, json: serialize(output), rejects };
+    return { output, report, suggestionDays, json: serialize(output), rejects };
   }
 
   /** A full run from scratch (a throw-away cache and key): the reference. */

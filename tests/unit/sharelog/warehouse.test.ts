@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
@@ -219,6 +219,24 @@ describe('--export-parquet', () => {
     expect((await readdir(exportDir)).filter((n) => n.startsWith('.'))).toEqual([]); // staging removed
     await runAggregationDuckDB(exportDir, join(dir, 'r.csv'));
     expect(readFileSync(join(dir, 'r.csv'), 'utf8')).toContain('period,2026-11-01,2026-11-15');
+
+    // An export of version 1 (before suggestions.parquet) is refused by name, not by DuckDB.
+    await rename(join(exportDir, 'suggestions.parquet'), join(dir, 'suggestions.parquet'));
+    await expect(runAggregationDuckDB(exportDir, join(dir, 'old.csv'))).rejects.toThrow(
+      `${join(exportDir, 'suggestions.parquet')} is missing: not an export of version 2`,
+    );
+    const old = spawnSync(
+      process.execPath,
+      ['scripts/sharelog-sql.ts', '--export', exportDir, '--out', join(dir, 'old.csv')],
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+      },
+    );
+    expect(old.status).toBe(3);
+    expect(old.stderr).toContain('suggestions.parquet is missing: not an export of version 2 (an older one');
+    expect(old.stderr).not.toContain('No files found');
+    await rename(join(dir, 'suggestions.parquet'), join(exportDir, 'suggestions.parquet'));
 
     await writeFile(join(exportDir, 'events', 'README.txt'), 'mine');
     const refused = cli([...SAMPLE, '--export-parquet', exportDir, '--out', join(dir, 'c.json')]);
