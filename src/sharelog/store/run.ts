@@ -8,7 +8,6 @@ import { mkdirSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { InputFile } from '../read.ts';
-import type { DashboardOutput } from '../types.ts';
 import { CacheDamage } from './blockfile.ts';
 import { finishRun, type StoreRun } from './finish.ts';
 import { hashSeeds } from './hash.ts';
