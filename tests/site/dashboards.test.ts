@@ -165,7 +165,12 @@ describe('the overview page', () => {
     expect(digits(await page.locator('[data-ingest="rows"] dd').textContent())).toBe(source.ingest.rows);
     expect(digits(await page.locator('[data-ingest="rejected"] dd').textContent())).toBe(source.ingest.rejected);
     // Which source produced the clicks (the sample logs hold the hub's clicks and three analytics reports).
-    expect(source.clicksBySource.map((s) => s.source)).toEqual(['hub', 'matomo-campaigns', 'ga4-sessions', 'plausible']);
+    expect(source.clicksBySource.map((s) => s.source)).toEqual([
+      'hub',
+      'matomo-campaigns',
+      'ga4-sessions',
+      'plausible',
+    ]);
     for (const s of source.clicksBySource) {
       expect(digits(await page.locator(`[data-click-source="${s.source}"] dd`).textContent()), s.source).toBe(s.clicks);
     }

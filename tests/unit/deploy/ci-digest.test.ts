@@ -14,7 +14,10 @@ describe('CI examples for the weekly digest', () => {
     const send = steps.find((s) => s.run?.startsWith('npm run digest --'));
     expect(send?.run).toMatch(/--send/);
     expect(send?.env).toEqual({
+      // GitHub Actions expressions, not JavaScript templates.
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression
       RELAIS_SMTP_PASSWORD: '${{ secrets.RELAIS_SMTP_PASSWORD }}',
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression
       RELAIS_DIGEST_WEBHOOK: '${{ secrets.RELAIS_DIGEST_WEBHOOK }}',
     });
     const cache = steps.findIndex((s) => s.with?.path === '.relais/digest-sent.json');
