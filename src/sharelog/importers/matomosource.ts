@@ -108,6 +108,32 @@ function ambassadorMedium(line: Buffer): boolean {
   return true;
 }
 
+/** JavaScript's `trim` on ASCII: space, tab, line feed, vertical tab, form feed, carriage return. */
+const blank = (b: number) => b === 32 || (b >= 9 && b <= 13);
+
+/**
+ * Writes `<idSite>:<idVisit>` (each trimmed) into `out` at `at` straight from the line's bytes and
+ * returns the end; 0 for an empty visit id; -1 when a value holds a non-ASCII byte (JavaScript's
+ * `trim` knows more spaces than ASCII's) or does not fit: the caller then builds it from strings.
+ */
+function asciiId(line: Buffer, out: Buffer, at: number): number {
+  let p = at;
+  for (const k of [SITE, VISIT]) {
+    let s = starts[k] as number;
+    let e = ends[k] as number;
+    if (s < 0) s = e = 0;
+    for (let i = s; i < e; i++) if ((line[i] as number) >= 0x80) return -1;
+    while (s < e && blank(line[s] as number)) s++;
+    while (e > s && blank(line[e - 1] as number)) e--;
+    if (k === VISIT && e === s) return 0;
+    if (p + (e - s) + 1 > out.length) return -1;
+    line.copy(out, p, s, e);
+    p += e - s;
+    if (k === SITE) out[p++] = 58;
+  }
+  return p;
+}
+
 /** Key k's value through a cache; an absent or null value is the empty one. */
 const cached = (cache: FieldCache, line: Buffer, k: number) =>
   (starts[k] as number) < 0 ? cache.empty : cache.get(line, starts[k] as number, ends[k] as number);
@@ -201,20 +227,25 @@ export function matomoSource(file: string, sink: RowSink) {
     ev.ambassador = '';
     ev.teamId = -1;
     ev.variantId = cached(variants, line, CONTENT);
-    // Event id `matomo:<idSite>:<idVisit>` (values trimmed), as importers/matomo.ts builds it.
+    // Event id `matomo:<idSite>:<idVisit>` (values trimmed), as importers/matomo.ts builds it:
+    // ASCII values (ids are numbers) are copied as bytes, others go through strings.
     const vs = starts[VISIT] as number;
     const ve = ends[VISIT] as number;
     let len = 0;
     if (vs >= 0 && ve > vs) {
-      const site = text(line, SITE).trim();
-      const visit = text(line, VISIT).trim();
-      if (visit !== '') {
-        const need = PREFIX.length + Buffer.byteLength(site) + 1 + Buffer.byteLength(visit);
-        if (need > idScratch.length) return slow(line.toString('utf8'));
-        len = PREFIX.length;
-        len += idScratch.write(site, len, 'utf8');
-        idScratch[len++] = 58;
-        len += idScratch.write(visit, len, 'utf8');
+      len = asciiId(line, idScratch, PREFIX.length);
+      if (len < 0) {
+        len = 0;
+        const site = text(line, SITE).trim();
+        const visit = text(line, VISIT).trim();
+        if (visit !== '') {
+          const need = PREFIX.length + Buffer.byteLength(site) + 1 + Buffer.byteLength(visit);
+          if (need > idScratch.length) return slow(line.toString('utf8'));
+          len = PREFIX.length;
+          len += idScratch.write(site, len, 'utf8');
+          idScratch[len++] = 58;
+          len += idScratch.write(visit, len, 'utf8');
+        }
       }
     }
     sink.event(ev, idScratch, 0, len, hashBytes(idScratch, 0, len));
