@@ -19,7 +19,7 @@ import { AMBASSADOR_MEDIUM, matomoVisitRow } from './matomo.ts';
 
 const ONE_VISIT: RowWeight = { count: 1, source: MATOMO_VISITS };
 
-const KEYS = [
+const NAMES = [
   'idSite',
   'idVisit',
   'serverDate',
@@ -28,7 +28,14 @@ const KEYS = [
   'campaignMedium',
   'campaignName',
   'campaignSource',
-].map((k) => Buffer.from(`"${k}"`));
+];
+const KEYS = NAMES.map((k) => Buffer.from(`"${k}"`));
+/**
+ * What is searched: the name and its closing quote, the opening quote checked after. A needle
+ * that starts with `"` is slow to find in JSON (the native search stops at every quote); without
+ * it the eight searches take about half the time (measured on the generator's visits).
+ */
+const NEEDLES = NAMES.map((k) => Buffer.from(`${k}"`));
 const [SITE, VISIT, DATE, STAMP, CONTENT, MEDIUM, NAME, SOURCE] = [0, 1, 2, 3, 4, 5, 6, 7];
 const MEDIUM_BYTES = Buffer.from(AMBASSADOR_MEDIUM);
 
@@ -80,6 +87,17 @@ function value(line: Buffer, k: number, at: number): boolean {
   return true;
 }
 
+/** The first `"<key k>"` starting at or after `from`, or -1. */
+function find(line: Buffer, k: number, from: number): number {
+  const needle = NEEDLES[k] as Buffer;
+  for (let p = from + 1; ; ) {
+    const at = line.indexOf(needle, p);
+    if (at < 0) return -1;
+    if (line[at - 1] === QUOTE) return at - 1;
+    p = at + 1;
+  }
+}
+
 /**
  * Finds every key in Matomo's order, each search starting where the previous value ended (so a
  * line is searched about once, natively), falling back to the whole line for a key out of order.
@@ -88,8 +106,8 @@ function locate(line: Buffer): boolean {
   let from = 0;
   for (let k = 0; k < KEYS.length; k++) {
     const key = KEYS[k] as Buffer;
-    let at = line.indexOf(key, from);
-    if (at < 0 && from > 0) at = line.indexOf(key);
+    let at = find(line, k, from);
+    if (at < 0 && from > 0) at = find(line, k, 0);
     if (!value(line, k, at)) return false;
     if (at >= 0) from = Math.max(from, ends[k] as number, at + key.length);
   }
