@@ -9,7 +9,8 @@
  *       without --full on the cache (b) left: the daily build;
  *   (d) .gz: one access log of --gz-rows rows read plain vs gzip-compressed (full runs);
  *   (e) import: --import-rows visits of a Matomo Live export (JSON Lines, Matomo's own keys)
- *       against as many rows of the hub's own CSV (full runs; issue 18's target: <= 1.5x).
+ *       against as many rows of the hub's own CSV (full runs; issue 18's target: <= 1.5x), and
+ *       each format's throughput in MB/s (a visit record is about ten times a CSV row).
  * Prints a table, the ratios measured in this run and the targets (never enforced).
  *
  *   node scripts/bench/sharelog.ts [--rows 10000000] [--runs 1] [--gz-rows 1000000]
@@ -124,6 +125,12 @@ async function importBench(dir: string, rows: number, runs: number): Promise<voi
   }
   const ratio = m.seconds / h.seconds;
   console.log(`Matomo visits / hub CSV: ${fmt(ratio)}x the time (target <= 1.50: ${ratio <= 1.5 ? 'met' : 'MISSED'})`);
+  // Per byte: a visit record is about ten times a CSV row, so the same row count is not the same work.
+  const hubRate = (await mb(hub)) / h.seconds;
+  const matomoRate = (await mb(matomo)) / m.seconds;
+  console.log(
+    `Per byte: hub CSV ${fmt(hubRate, 1)} MB/s, Matomo visits ${fmt(matomoRate, 1)} MB/s (${fmt(matomoRate / hubRate)}x the CSV's throughput)`,
+  );
 }
 
 async function main(): Promise<void> {

@@ -19,7 +19,7 @@ import { AMBASSADOR_MEDIUM, matomoVisitRow } from './matomo.ts';
 
 const ONE_VISIT: RowWeight = { count: 1, source: MATOMO_VISITS };
 
-const KEYS = [
+const NAMES = [
   'idSite',
   'idVisit',
   'serverDate',
@@ -28,7 +28,14 @@ const KEYS = [
   'campaignMedium',
   'campaignName',
   'campaignSource',
-].map((k) => Buffer.from(`"${k}"`));
+];
+const KEYS = NAMES.map((k) => Buffer.from(`"${k}"`));
+/**
+ * What is searched: the name and its closing quote, the opening quote checked after. A needle
+ * that starts with `"` is slow to find in JSON (the native search stops at every quote); without
+ * it the eight searches take about half the time (measured on the generator's visits).
+ */
+const NEEDLES = NAMES.map((k) => Buffer.from(`${k}"`));
 const [SITE, VISIT, DATE, STAMP, CONTENT, MEDIUM, NAME, SOURCE] = [0, 1, 2, 3, 4, 5, 6, 7];
 const MEDIUM_BYTES = Buffer.from(AMBASSADOR_MEDIUM);
 
@@ -80,6 +87,17 @@ function value(line: Buffer, k: number, at: number): boolean {
   return true;
 }
 
+/** The first `"<key k>"` starting at or after `from`, or -1. */
+function find(line: Buffer, k: number, from: number): number {
+  const needle = NEEDLES[k] as Buffer;
+  for (let p = from + 1; ; ) {
+    const at = line.indexOf(needle, p);
+    if (at < 0) return -1;
+    if (line[at - 1] === QUOTE) return at - 1;
+    p = at + 1;
+  }
+}
+
 /**
  * Finds every key in Matomo's order, each search starting where the previous value ended (so a
  * line is searched about once, natively), falling back to the whole line for a key out of order.
@@ -88,8 +106,8 @@ function locate(line: Buffer): boolean {
   let from = 0;
   for (let k = 0; k < KEYS.length; k++) {
     const key = KEYS[k] as Buffer;
-    let at = line.indexOf(key, from);
-    if (at < 0 && from > 0) at = line.indexOf(key);
+    let at = find(line, k, from);
+    if (at < 0 && from > 0) at = find(line, k, 0);
     if (!value(line, k, at)) return false;
     if (at >= 0) from = Math.max(from, ends[k] as number, at + key.length);
   }
@@ -106,6 +124,32 @@ function ambassadorMedium(line: Buffer): boolean {
   if (e - s !== MEDIUM_BYTES.length) return false;
   for (let i = 0; i < MEDIUM_BYTES.length; i++) if (((line[s + i] as number) | 32) !== MEDIUM_BYTES[i]) return false;
   return true;
+}
+
+/** JavaScript's `trim` on ASCII: space, tab, line feed, vertical tab, form feed, carriage return. */
+const blank = (b: number) => b === 32 || (b >= 9 && b <= 13);
+
+/**
+ * Writes `<idSite>:<idVisit>` (each trimmed) into `out` at `at` straight from the line's bytes and
+ * returns the end; 0 for an empty visit id; -1 when a value holds a non-ASCII byte (JavaScript's
+ * `trim` knows more spaces than ASCII's) or does not fit: the caller then builds it from strings.
+ */
+function asciiId(line: Buffer, out: Buffer, at: number): number {
+  let p = at;
+  for (const k of [SITE, VISIT]) {
+    let s = starts[k] as number;
+    let e = ends[k] as number;
+    if (s < 0) s = e = 0;
+    for (let i = s; i < e; i++) if ((line[i] as number) >= 0x80) return -1;
+    while (s < e && blank(line[s] as number)) s++;
+    while (e > s && blank(line[e - 1] as number)) e--;
+    if (k === VISIT && e === s) return 0;
+    if (p + (e - s) + 1 > out.length) return -1;
+    line.copy(out, p, s, e);
+    p += e - s;
+    if (k === SITE) out[p++] = 58;
+  }
+  return p;
 }
 
 /** Key k's value through a cache; an absent or null value is the empty one. */
@@ -201,20 +245,25 @@ export function matomoSource(file: string, sink: RowSink) {
     ev.ambassador = '';
     ev.teamId = -1;
     ev.variantId = cached(variants, line, CONTENT);
-    // Event id `matomo:<idSite>:<idVisit>` (values trimmed), as importers/matomo.ts builds it.
+    // Event id `matomo:<idSite>:<idVisit>` (values trimmed), as importers/matomo.ts builds it:
+    // ASCII values (ids are numbers) are copied as bytes, others go through strings.
     const vs = starts[VISIT] as number;
     const ve = ends[VISIT] as number;
     let len = 0;
     if (vs >= 0 && ve > vs) {
-      const site = text(line, SITE).trim();
-      const visit = text(line, VISIT).trim();
-      if (visit !== '') {
-        const need = PREFIX.length + Buffer.byteLength(site) + 1 + Buffer.byteLength(visit);
-        if (need > idScratch.length) return slow(line.toString('utf8'));
-        len = PREFIX.length;
-        len += idScratch.write(site, len, 'utf8');
-        idScratch[len++] = 58;
-        len += idScratch.write(visit, len, 'utf8');
+      len = asciiId(line, idScratch, PREFIX.length);
+      if (len < 0) {
+        len = 0;
+        const site = text(line, SITE).trim();
+        const visit = text(line, VISIT).trim();
+        if (visit !== '') {
+          const need = PREFIX.length + Buffer.byteLength(site) + 1 + Buffer.byteLength(visit);
+          if (need > idScratch.length) return slow(line.toString('utf8'));
+          len = PREFIX.length;
+          len += idScratch.write(site, len, 'utf8');
+          idScratch[len++] = 58;
+          len += idScratch.write(visit, len, 'utf8');
+        }
       }
     }
     sink.event(ev, idScratch, 0, len, hashBytes(idScratch, 0, len));
