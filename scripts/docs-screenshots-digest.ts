@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { chromiumArgs } from '../tests/lib/browser.ts';
 
 const HELP = `Usage: npm run docs:screenshots:digest -- [options]
 
@@ -171,14 +172,7 @@ let browser: import('playwright-core').Browser | undefined;
 try {
   const b = await chromium.launch({
     executablePath,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    args: chromiumArgs,
   });
   browser = b;
   mkdirSync(out, { recursive: true });
