@@ -84,6 +84,45 @@ const composites = new Set64();
 const words = new Int32Array(6);
 const second = new Float64Array(words.buffer, 0, 1);
 
+/**
+ * Clicks held until the week's end, in typed arrays reused from week to week (grown by doubling,
+ * never shrunk): the instant in `heldMs`, and dow, amb, content, team, variant, network·8 + event,
+ * weight and source as HELD int32 words each in `heldInts`.
+ */
+const HELD = 8;
+let heldMs = new Float64Array(1 << 12);
+let heldInts = new Int32Array(HELD << 12);
+/**
+ * The best (lowest) source rank + 1 with clicks per content·8 + day of the week (0 = none yet),
+ * indexed by the global content id; `touched` lists the slots set this week, so only those are
+ * reset for the next one.
+ */
+let best = new Uint8Array(8 << 10);
+let touched = new Int32Array(1 << 10);
+
+function growHeld(): void {
+  const ms = new Float64Array(heldMs.length * 2);
+  ms.set(heldMs);
+  heldMs = ms;
+  const ints = new Int32Array(heldInts.length * 2);
+  ints.set(heldInts);
+  heldInts = ints;
+}
+
+function growBest(at: number): void {
+  let n = best.length * 2;
+  while (n <= at) n *= 2;
+  const b = new Uint8Array(n);
+  b.set(best);
+  best = b;
+}
+
+function growTouched(): void {
+  const t = new Int32Array(touched.length * 2);
+  t.set(touched);
+  touched = t;
+}
+
 export function computeWeek(
   monday: number,
   contributors: readonly Contributor[],
@@ -108,10 +147,9 @@ export function computeWeek(
   let clicks = 0;
   let first = Number.POSITIVE_INFINITY;
   let last = Number.NEGATIVE_INFINITY;
-  /** Clicks wait for the week's end: which source counts a card's day is known only then. */
-  const held: number[] = [];
-  /** content·8 + day of the week → the best (lowest) source rank with clicks there. */
-  const best = new Map<number, number>();
+  /** Clicks wait for the week's end (heldMs/heldInts): which source counts a card's day is known only then. */
+  let held = 0;
+  let nTouched = 0;
 
   function count(
     ms: number,
@@ -207,10 +245,26 @@ export function computeWeek(
         const w = b.weight[i] as number;
         const source = b.source[i] as number;
         if ((ne & 7) === CLICK) {
-          held.push(ms, dow, ambG, content, team, variant, ne, w, source);
+          if (held === heldMs.length) growHeld();
+          heldMs[held] = ms;
+          const o = held * HELD;
+          heldInts[o] = dow;
+          heldInts[o + 1] = ambG;
+          heldInts[o + 2] = content;
+          heldInts[o + 3] = team;
+          heldInts[o + 4] = variant;
+          heldInts[o + 5] = ne;
+          heldInts[o + 6] = w;
+          heldInts[o + 7] = source;
+          held++;
           const at = content * 8 + dow;
-          const rank = best.get(at);
-          if (rank === undefined || source < rank) best.set(at, source);
+          if (at >= best.length) growBest(at);
+          const rank = best[at] as number;
+          if (rank === 0) {
+            if (nTouched === touched.length) growTouched();
+            touched[nTouched++] = at;
+            best[at] = source + 1;
+          } else if (source + 1 < rank) best[at] = source + 1;
           continue;
         }
         count(ms, monday + dow, ambG, content, team, variant, ne, w, source);
@@ -219,23 +273,25 @@ export function computeWeek(
   }
   // A card's clicks on a day come from one source only: the most detailed one that has some
   // (SOURCES order); the others' rows for that day are duplicates of the same visits.
-  for (let i = 0; i < held.length; i += 9) {
-    const dow = held[i + 1] as number;
-    const content = held[i + 3] as number;
-    const source = held[i + 8] as number;
-    if (best.get(content * 8 + dow) !== source) continue;
+  for (let i = 0; i < held; i++) {
+    const o = i * HELD;
+    const dow = heldInts[o] as number;
+    const content = heldInts[o + 2] as number;
+    const source = heldInts[o + 7] as number;
+    if (best[content * 8 + dow] !== source + 1) continue;
     count(
-      held[i] as number,
+      heldMs[i] as number,
       monday + dow,
-      held[i + 2] as number,
+      heldInts[o + 1] as number,
       content,
-      held[i + 4] as number,
-      held[i + 5] as number,
-      held[i + 6] as number,
-      held[i + 7] as number,
+      heldInts[o + 3] as number,
+      heldInts[o + 4] as number,
+      heldInts[o + 5] as number,
+      heldInts[o + 6] as number,
       source,
     );
   }
+  for (let i = 0; i < nTouched; i++) best[touched[i] as number] = 0;
   return {
     accepted,
     totals,
