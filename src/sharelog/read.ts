@@ -133,6 +133,18 @@ async function* chunks(handle: FileHandle, chunkBytes: number, start: number): A
 
 const hex = (b: Uint8Array) => [...b].map((x) => x.toString(16).padStart(2, '0')).join(' ');
 
+/** Does the handle's content start with gzip's magic bytes 1f 8b? (A positioned read.) */
+async function gzipMagic(handle: FileHandle): Promise<{ gzip: boolean; head: Buffer }> {
+  const head = Buffer.alloc(2);
+  const { bytesRead } = await handle.read(head, 0, 2, 0); // positioned: a plain read still starts at 0
+  return { gzip: bytesRead === 2 && head[0] === 0x1f && head[1] === 0x8b, head: head.subarray(0, bytesRead) };
+}
+
+/** Is this input read as its own bytes (neither gzip data nor named `*.gz`)? */
+export async function isPlain(file: InputFile, handle: FileHandle): Promise<boolean> {
+  return !file.compressed && !(await gzipMagic(handle)).gzip;
+}
+
 /**
  * The uncompressed content of an input in large chunks: the one way every caller reads inputs.
  * A chunk may be a view of a reused buffer, valid until the next iteration: consumers copy or
@@ -140,23 +152,23 @@ const hex = (b: Uint8Array) => [...b].map((x) => x.toString(16).padStart(2, '0')
  * by its magic bytes 1f 8b rather than by the name alone: a `.gz` that is not gzip is an
  * ArchiveError, not garbage rows. A broken archive throws ArchiveError once everything decoded
  * before the break was handed out. `start` skips the bytes of a plain file already read (the
- * store reads only what an appended file gained).
+ * store reads only what an appended file gained). `opened`: a handle of the file the caller
+ * opened (and closes) itself, e.g. to share its descriptor with a hashing thread.
  */
-export async function* readInput(file: InputFile, start = 0): AsyncGenerator<Buffer> {
-  const handle = await open(file.path, 'r');
+export async function* readInput(file: InputFile, start = 0, opened?: FileHandle): AsyncGenerator<Buffer> {
+  const handle = opened ?? (await open(file.path, 'r'));
   try {
-    const head = Buffer.alloc(2);
-    const { bytesRead } = await handle.read(head, 0, 2, 0); // positioned: a plain read still starts at 0
-    if (bytesRead === 2 && head[0] === 0x1f && head[1] === 0x8b) {
+    const { gzip, head } = await gzipMagic(handle);
+    if (gzip) {
       if (start > 0) throw new Error(`${file.name}: a gzip file is read from its start`);
       const broke = yield* gunzipFile(handle, (await handle.stat()).size);
       if (broke) throw new ArchiveError({ file: file.name, ...broke });
     } else if (file.compressed) {
-      const what = bytesRead === 0 ? 'empty file' : `starts with ${hex(head.subarray(0, bytesRead))}`;
+      const what = head.length === 0 ? 'empty file' : `starts with ${hex(head)}`;
       throw new ArchiveError({ file: file.name, offset: 0, message: `${NOT_GZIP} (${what}, expected 1f 8b)` });
     } else yield* chunks(handle, 1 << 22, start);
   } finally {
-    await handle.close();
+    if (!opened) await handle.close();
   }
 }
 

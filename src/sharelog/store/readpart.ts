@@ -2,16 +2,25 @@
  * Reads a file (or its tail from `start`) into a new part, and notes what the next build needs
  * to continue it: total length and SHA-1, newline count, whether it ends with a newline, CSV
  * quote parity and header line. One pass: the bytes are hashed and scanned as they are parsed.
+ * A plain file read whole, from THREAD_FROM bytes, is hashed on a second thread reading the same
+ * descriptor (store/hashthread.ts), whatever its format; a smaller file (starting a thread costs
+ * about what hashing 16 MB does), a tail (which continues a known hash) and a gzip input are
+ * hashed here, on the main thread.
  */
 import { createHash, type Hash, randomBytes } from 'node:crypto';
+import { open } from 'node:fs/promises';
 import { isBlank } from '../csv.ts';
-import { ArchiveError, type InputFile, readInput } from '../read.ts';
+import { ArchiveError, InputError, type InputFile, isPlain, readInput } from '../read.ts';
+import { type HashThread, startHashThread } from './hashthread.ts';
+import { hashPrefix } from './identity.ts';
 import type { FileEntry } from './manifest.ts';
 import { openPart, type PartContext, type PartMeta } from './part.ts';
 
 const NL = 10;
 const QUOTE = 34;
 const MAX_HEADER = 1 << 16;
+/** Plain files from this size (bytes) on are hashed on a second thread. */
+export const THREAD_FROM = 1 << 24;
 
 function count(chunk: Buffer, byte: number): number {
   let n = 0;
@@ -49,7 +58,12 @@ export async function readPart(
   let headerBytes: Buffer[] | null = prev ? null : [];
   let last = -1;
   let broken: FileEntry['broken'] = null;
+  let hash: string;
+  const handle = await open(file.path, 'r');
+  let thread: HashThread | null = null;
   try {
+    if (prev === undefined && file.size >= THREAD_FROM && (await isPlain(file, handle)))
+      thread = startHashThread(handle.fd);
     if (lead) part.source.push(lead);
     try {
       await read();
@@ -60,13 +74,37 @@ export async function readPart(
       broken = error.broken;
     }
     part.source.end();
+    hash = thread ? await threadHash(thread) : hasher.digest('hex');
   } catch (error) {
+    await thread?.stop();
     part.abort();
     throw error;
+  } finally {
+    await handle.close();
+  }
+  /** The thread's digest, checked to cover exactly the bytes read here. */
+  async function threadHash(t: HashThread): Promise<string> {
+    thread = null; // finished here, whatever happens: nothing left to stop
+    let answer: { hash: string; length: number };
+    try {
+      answer = await t.finish();
+    } catch (error) {
+      throw new Error(`${file.name}: the hashing thread failed: ${(error as Error).message}`);
+    }
+    if (answer.length === length) return answer.hash;
+    // The file changed under the read (it shrank after these bytes were parsed): hash again here
+    // what it holds now, if it still has as many bytes; else the build cannot vouch for them.
+    const again = await hashPrefix(file, length);
+    if (again === null)
+      throw new InputError(
+        `${file.name}: the file shrank while it was read (${length} bytes parsed); run the build again`,
+      );
+    return again.digest('hex');
   }
   async function read(): Promise<void> {
-    for await (const chunk of readInput(file, start)) {
-      hasher.update(chunk);
+    for await (const chunk of readInput(file, start, handle)) {
+      if (thread) thread.upTo(length + chunk.length);
+      else hasher.update(chunk);
       length += chunk.length;
       lines += count(chunk, NL);
       if (file.kind === 'csv') quotes += count(chunk, QUOTE);
@@ -90,7 +128,7 @@ export async function readPart(
     part: part.finish(),
     content: {
       length,
-      hash: hasher.digest('hex'),
+      hash,
       lines,
       endsWithNewline: length > start ? last === NL : (prev?.entry.endsWithNewline ?? false),
       // Even quotes are not enough (a `"` inside a field is no quote to the CSV reader): the
