@@ -36,6 +36,7 @@ const KEYS = NAMES.map((k) => Buffer.from(`"${k}"`));
  * it the eight searches take about half the time (measured on the generator's visits).
  */
 const NEEDLES = NAMES.map((k) => Buffer.from(`${k}"`));
+const NAME_BYTES = NAMES.map((k) => Buffer.from(k));
 const [SITE, VISIT, DATE, STAMP, CONTENT, MEDIUM, NAME, SOURCE] = [0, 1, 2, 3, 4, 5, 6, 7];
 const MEDIUM_BYTES = Buffer.from(AMBASSADOR_MEDIUM);
 
@@ -43,86 +44,198 @@ const NL = 10;
 const QUOTE = 34;
 const BACKSLASH = 92;
 
-/** Value ranges per key: [start, end) of a string's content or a number's text; -1 = absent/null. */
+/**
+ * Value ranges per key, absolute offsets in the buffer being read: [start, end) of a string's
+ * content or a number's text; -1 = absent/null. `ascii`: the value has no byte >= 0x80.
+ */
 const starts = new Int32Array(KEYS.length);
 const ends = new Int32Array(KEYS.length);
 const isNumber = new Uint8Array(KEYS.length);
+const ascii = new Uint8Array(KEYS.length);
+/** Just past the last value `value` read: where the next key of the record starts. */
+let after = 0;
 
 const space = (b: number) => b === 32 || b === 9 || b === 13;
 
 /**
- * Reads the value after key `k` found at `at` in `line`; false = take the general path.
- * Absent (`at` < 0) and `null` leave the range at -1.
+ * Reads the value after key `k` found at `at` in `buf` (the line ends at `end`); false = take
+ * the general path. Absent (`at` < 0) and `null` leave the range at -1. A string is read in one
+ * pass: its closing quote, a backslash (general path) and whether it is all ASCII.
  */
-function value(line: Buffer, k: number, at: number): boolean {
+function value(buf: Buffer, k: number, at: number, end: number): boolean {
   starts[k] = -1;
   ends[k] = -1;
   if (at < 0) return true;
   let p = at + (KEYS[k] as Buffer).length;
-  while (p < line.length && space(line[p] as number)) p++;
-  if (line[p] !== 58) return false; // a ':' after the key, else the name was a value
+  while (p < end && space(buf[p] as number)) p++;
+  if (p >= end || buf[p] !== 58) return false; // a ':' after the key, else the name was a value
   p++;
-  while (p < line.length && space(line[p] as number)) p++;
-  const c = line[p] as number;
+  while (p < end && space(buf[p] as number)) p++;
+  if (p >= end) return false;
+  const c = buf[p] as number;
   if (c === QUOTE) {
-    const close = line.indexOf(QUOTE, p + 1);
-    if (close < 0) return false;
-    for (let i = p + 1; i < close; i++) if (line[i] === BACKSLASH) return false;
+    let q = p + 1;
+    let high = 0;
+    for (; q < end; q++) {
+      const d = buf[q] as number;
+      if (d === QUOTE) break;
+      if (d === BACKSLASH) return false;
+      high |= d;
+    }
+    if (q >= end) return false;
     starts[k] = p + 1;
-    ends[k] = close;
+    ends[k] = q;
     isNumber[k] = 0;
+    ascii[k] = high < 0x80 ? 1 : 0;
+    after = q + 1;
   } else if (c === 110 /* n */) {
-    if (line[p + 1] !== 117 || line[p + 2] !== 108 || line[p + 3] !== 108) return false;
+    if (p + 4 > end || buf[p + 1] !== 117 || buf[p + 2] !== 108 || buf[p + 3] !== 108) return false;
+    after = p + 4;
   } else if ((c >= 48 && c <= 57) || c === 45) {
     let q = p + 1;
-    while (q < line.length) {
-      const d = line[q] as number;
+    while (q < end) {
+      const d = buf[q] as number;
       if (!((d >= 48 && d <= 57) || d === 46 || d === 101 || d === 69 || d === 43 || d === 45)) break;
       q++;
     }
     starts[k] = p;
     ends[k] = q;
     isNumber[k] = 1;
+    ascii[k] = 1;
+    after = q;
   } else return false;
   return true;
 }
 
-/** The first `"<key k>"` starting at or after `from`, or -1. */
-function find(line: Buffer, k: number, from: number): number {
+/** At most this many keys are walked from one key to the next before searching instead. */
+const WALK = 8;
+
+/**
+ * Walks the record's keys from `p` (just past a value, or at the line's `{`), reading each key
+ * and skipping its value, for key `k` among the next WALK: the position of its opening quote, or
+ * -1 (not met, or something the walk does not skip: an object, an array, an escaped key, the
+ * record's end). Matomo writes the keys we need close together (the ids first, the server time
+ * a few keys apart, the campaign keys side by side), so most are met this way, without a search.
+ */
+function walk(buf: Buffer, p: number, end: number, k: number): number {
+  const name = NAME_BYTES[k] as Buffer;
+  for (let n = 0; n < WALK; n++) {
+    while (p < end && space(buf[p] as number)) p++;
+    if (p >= end || (buf[p] !== 44 && buf[p] !== 123)) return -1; // ',' or the record's '{'
+    p++;
+    while (p < end && space(buf[p] as number)) p++;
+    if (p >= end || buf[p] !== QUOTE) return -1;
+    const open = p;
+    let q = p + 1;
+    while (q < end && buf[q] !== QUOTE) {
+      if (buf[q] === BACKSLASH) return -1;
+      q++;
+    }
+    if (q >= end) return -1;
+    if (q - open - 1 === name.length) {
+      let i = 0;
+      while (i < name.length && buf[open + 1 + i] === name[i]) i++;
+      if (i === name.length) return open;
+    }
+    p = q + 1;
+    while (p < end && space(buf[p] as number)) p++;
+    if (p >= end || buf[p] !== 58) return -1;
+    p++;
+    while (p < end && space(buf[p] as number)) p++;
+    if (p >= end) return -1;
+    const v = buf[p] as number;
+    if (v === QUOTE) {
+      for (p++; p < end && buf[p] !== QUOTE; p++) if (buf[p] === BACKSLASH) p++;
+      if (p >= end) return -1;
+      p++;
+    } else if (v === 123 || v === 91) return -1;
+    else
+      while (p < end) {
+        const d = buf[p] as number;
+        if (d === 44 || d === 125 || space(d)) break;
+        p++;
+      }
+  }
+  return -1;
+}
+
+/**
+ * The native searches of one buffer, remembered per needle: the first occurrence at or after
+ * `memoFrom[k]` is `memoAt[k]` (-1: none up to the buffer's end). A search from a later point
+ * not past that occurrence has the same answer, so a key absent from the lines costs one search
+ * of the buffer, not one per line. Reset for each buffer (`lines`).
+ */
+const memoFrom = new Int32Array(KEYS.length);
+const memoAt = new Int32Array(KEYS.length);
+const NOT_YET = 0x7fffffff;
+
+function indexOfNeedle(buf: Buffer, k: number, p: number): number {
+  const at = memoAt[k] as number;
+  if ((memoFrom[k] as number) <= p && (at === -1 || at >= p)) return at;
+  const found = buf.indexOf(NEEDLES[k] as Buffer, p);
+  memoFrom[k] = p;
+  memoAt[k] = found;
+  return found;
+}
+
+/** The first `"<key k>"` starting after `from` within the line (ending at `end`), or -1. */
+function find(buf: Buffer, k: number, from: number, end: number): number {
   const needle = NEEDLES[k] as Buffer;
   for (let p = from + 1; ; ) {
-    const at = line.indexOf(needle, p);
-    if (at < 0) return -1;
-    if (line[at - 1] === QUOTE) return at - 1;
+    const at = indexOfNeedle(buf, k, p);
+    if (at < 0 || at + needle.length > end) return -1;
+    if (buf[at - 1] === QUOTE) return at - 1;
     p = at + 1;
   }
 }
 
 /**
- * Finds every key in Matomo's order, each search starting where the previous value ended (so a
- * line is searched about once, natively), falling back to the whole line for a key out of order.
+ * Per key, whether the walk met it on the last line that tried: a key the walk does not reach
+ * (too far, or behind an array) is searched at once on the next lines; every RETRY lines each
+ * key gets a walk again, so a file whose layout changes is followed.
  */
-function locate(line: Buffer): boolean {
-  let from = 0;
+const walks = new Uint8Array(KEYS.length).fill(1);
+const RETRY = 1024;
+let untilRetry = RETRY;
+
+/**
+ * Finds every key in Matomo's order: walked to from the previous value (`walk`), else searched
+ * natively from where the previous value ended (so a line is searched about once), falling back
+ * to the whole line for a key out of order.
+ */
+function locate(buf: Buffer, start: number, end: number): boolean {
+  let from = start;
+  after = start;
+  if (--untilRetry === 0) {
+    walks.fill(1);
+    untilRetry = RETRY;
+  }
   for (let k = 0; k < KEYS.length; k++) {
     const key = KEYS[k] as Buffer;
-    let at = find(line, k, from);
-    if (at < 0 && from > 0) at = find(line, k, 0);
-    if (!value(line, k, at)) return false;
+    let at = -1;
+    if (walks[k] === 1) {
+      at = walk(buf, after, end, k);
+      if (at < 0) walks[k] = 0;
+    }
+    if (at < 0) {
+      at = find(buf, k, from, end);
+      if (at < 0 && from > start) at = find(buf, k, start, end);
+    }
+    if (!value(buf, k, at, end)) return false;
     if (at >= 0) from = Math.max(from, ends[k] as number, at + key.length);
   }
   return true;
 }
 
 /** Is the medium, trimmed, `ambassador` in any case? */
-function ambassadorMedium(line: Buffer): boolean {
+function ambassadorMedium(buf: Buffer): boolean {
   let s = starts[MEDIUM] as number;
   let e = ends[MEDIUM] as number;
   if (s < 0) return false;
-  while (s < e && space(line[s] as number)) s++;
-  while (e > s && (space(line[e - 1] as number) || line[e - 1] === 10)) e--;
+  while (s < e && space(buf[s] as number)) s++;
+  while (e > s && (space(buf[e - 1] as number) || buf[e - 1] === 10)) e--;
   if (e - s !== MEDIUM_BYTES.length) return false;
-  for (let i = 0; i < MEDIUM_BYTES.length; i++) if (((line[s + i] as number) | 32) !== MEDIUM_BYTES[i]) return false;
+  for (let i = 0; i < MEDIUM_BYTES.length; i++) if (((buf[s + i] as number) | 32) !== MEDIUM_BYTES[i]) return false;
   return true;
 }
 
@@ -134,18 +247,18 @@ const blank = (b: number) => b === 32 || (b >= 9 && b <= 13);
  * returns the end; 0 for an empty visit id; -1 when a value holds a non-ASCII byte (JavaScript's
  * `trim` knows more spaces than ASCII's) or does not fit: the caller then builds it from strings.
  */
-function asciiId(line: Buffer, out: Buffer, at: number): number {
+function asciiId(buf: Buffer, out: Buffer, at: number): number {
   let p = at;
   for (const k of [SITE, VISIT]) {
     let s = starts[k] as number;
     let e = ends[k] as number;
     if (s < 0) s = e = 0;
-    for (let i = s; i < e; i++) if ((line[i] as number) >= 0x80) return -1;
-    while (s < e && blank(line[s] as number)) s++;
-    while (e > s && blank(line[e - 1] as number)) e--;
+    else if (ascii[k] === 0) return -1;
+    while (s < e && blank(buf[s] as number)) s++;
+    while (e > s && blank(buf[e - 1] as number)) e--;
     if (k === VISIT && e === s) return 0;
     if (p + (e - s) + 1 > out.length) return -1;
-    line.copy(out, p, s, e);
+    buf.copy(out, p, s, e);
     p += e - s;
     if (k === SITE) out[p++] = 58;
   }
@@ -153,10 +266,10 @@ function asciiId(line: Buffer, out: Buffer, at: number): number {
 }
 
 /** Key k's value through a cache; an absent or null value is the empty one. */
-const cached = (cache: FieldCache, line: Buffer, k: number) =>
-  (starts[k] as number) < 0 ? cache.empty : cache.get(line, starts[k] as number, ends[k] as number);
+const cached = (cache: FieldCache, buf: Buffer, k: number) =>
+  (starts[k] as number) < 0 ? cache.empty : cache.get(buf, starts[k] as number, ends[k] as number);
 
-const text = (line: Buffer, k: number) => ((starts[k] as number) < 0 ? '' : line.toString('utf8', starts[k], ends[k]));
+const text = (buf: Buffer, k: number) => ((starts[k] as number) < 0 ? '' : buf.toString('utf8', starts[k], ends[k]));
 
 export function matomoSource(file: string, sink: RowSink) {
   const row = emptyRow();
@@ -204,18 +317,18 @@ export function matomoSource(file: string, sink: RowSink) {
     let b = s;
     while (b < e && space(buf[b] as number)) b++;
     if (b === e) return;
-    const line = buf.subarray(b, e);
-    if (line[0] !== 123 || line[line.length - 1] !== 125) return slow(line.toString('utf8'));
-    if (!locate(line)) return slow(line.toString('utf8'));
-    if (!ambassadorMedium(line)) return;
+    // The line is buf[b, e): values are read in place, as offsets into the chunk.
+    if (buf[b] !== 123 || buf[e - 1] !== 125) return slow(buf.toString('utf8', b, e));
+    if (!locate(buf, b, e)) return slow(buf.toString('utf8', b, e));
+    if (!ambassadorMedium(buf)) return;
     // A campaign that is no known card is not ours: reported once per name, whatever else it holds.
-    const contentId = cached(contents, line, NAME);
-    if (contentId === -2) return sink.unknownCampaign(text(line, NAME));
+    const contentId = cached(contents, buf, NAME);
+    if (contentId === -2) return sink.unknownCampaign(text(buf, NAME));
     // Timestamp: serverTimestamp (whole Unix seconds), else serverDate (a local day).
     let ms = Number.NaN;
     if ((starts[STAMP] as number) >= 0) {
       if (isNumber[STAMP] === 0 && ends[STAMP] === starts[STAMP]) {
-        ms = parseTimestamp(text(line, DATE).trim(), sink.zone);
+        ms = parseTimestamp(text(buf, DATE).trim(), sink.zone);
       } else {
         let n = 0;
         let ok = true;
@@ -223,18 +336,18 @@ export function matomoSource(file: string, sink: RowSink) {
         const to = ends[STAMP] as number;
         if (to - from > 12) ok = false;
         for (let i = from; i < to && ok; i++) {
-          const d = (line[i] as number) - 48;
+          const d = (buf[i] as number) - 48;
           if (d < 0 || d > 9) ok = false;
           else n = n * 10 + d;
         }
-        if (!ok || to === from) return slow(line.toString('utf8'));
+        if (!ok || to === from) return slow(buf.toString('utf8', b, e));
         ms = n * 1000;
       }
-    } else ms = parseTimestamp(text(line, DATE).trim(), sink.zone);
-    if (Number.isNaN(ms)) return sink.reject(file, lineNo, 'bad timestamp', line.toString('utf8'));
-    const network = cached(networks, line, SOURCE);
-    if (network < 0) return sink.reject(file, lineNo, 'missing network', line.toString('utf8'));
-    if (contentId < 0) return sink.reject(file, lineNo, 'missing content', line.toString('utf8'));
+    } else ms = parseTimestamp(text(buf, DATE).trim(), sink.zone);
+    if (Number.isNaN(ms)) return sink.reject(file, lineNo, 'bad timestamp', buf.toString('utf8', b, e));
+    const network = cached(networks, buf, SOURCE);
+    if (network < 0) return sink.reject(file, lineNo, 'missing network', buf.toString('utf8', b, e));
+    if (contentId < 0) return sink.reject(file, lineNo, 'missing content', buf.toString('utf8', b, e));
     ev.ms = ms;
     ev.day = sink.zone.dayOf(ms);
     ev.event = CLICK;
@@ -244,21 +357,21 @@ export function matomoSource(file: string, sink: RowSink) {
     ev.ambId = -1;
     ev.ambassador = '';
     ev.teamId = -1;
-    ev.variantId = cached(variants, line, CONTENT);
+    ev.variantId = cached(variants, buf, CONTENT);
     // Event id `matomo:<idSite>:<idVisit>` (values trimmed), as importers/matomo.ts builds it:
     // ASCII values (ids are numbers) are copied as bytes, others go through strings.
     const vs = starts[VISIT] as number;
     const ve = ends[VISIT] as number;
     let len = 0;
     if (vs >= 0 && ve > vs) {
-      len = asciiId(line, idScratch, PREFIX.length);
+      len = asciiId(buf, idScratch, PREFIX.length);
       if (len < 0) {
         len = 0;
-        const site = text(line, SITE).trim();
-        const visit = text(line, VISIT).trim();
+        const site = text(buf, SITE).trim();
+        const visit = text(buf, VISIT).trim();
         if (visit !== '') {
           const need = PREFIX.length + Buffer.byteLength(site) + 1 + Buffer.byteLength(visit);
-          if (need > idScratch.length) return slow(line.toString('utf8'));
+          if (need > idScratch.length) return slow(buf.toString('utf8', b, e));
           len = PREFIX.length;
           len += idScratch.write(site, len, 'utf8');
           idScratch[len++] = 58;
@@ -270,6 +383,7 @@ export function matomoSource(file: string, sink: RowSink) {
   }
 
   function lines(buf: Buffer, final: boolean): Buffer {
+    memoFrom.fill(NOT_YET);
     let pos = 0;
     if (first && buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) pos = 3;
     if (buf.length > 0) first = false;

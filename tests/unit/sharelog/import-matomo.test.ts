@@ -96,6 +96,69 @@ describe('Matomo reader: the byte path and the JSON.parse path agree', () => {
   });
 });
 
+describe('Matomo reader: whatever the key layout, what JSON.parse gives', () => {
+  /** Visits in Matomo's key order, with values that look like keys and nested records between. */
+  const visits = (withContent: boolean) =>
+    Array.from({ length: 300 }, (_, i) => ({
+      idSite: 1 + (i % 2),
+      idVisit: 500 + (i % 290), // some repeated: duplicates
+      visitIp: '192.0.2.0',
+      actionDetails: [{ url: `https://www.example.com/?p=${i}`, pageTitle: 'a "campaignName":"faux" \\ title' }],
+      serverDate: `2026-12-0${1 + (i % 7)}`,
+      visitServerHour: '9',
+      referrerName: 'campaignMedium',
+      serverTimestamp: i % 11 === 0 ? null : 1796289300 + 3600 * i,
+      customVariables: { 1: { name: 'k', value: 'serverTimestamp' } },
+      campaignId: '',
+      ...(withContent ? { campaignContent: i % 3 === 0 ? null : String(i % 2) } : {}),
+      campaignKeyword: 'say "campaignSource":"x"',
+      campaignMedium: i % 5 === 0 ? 'email' : i % 7 === 0 ? ' Ambassador ' : 'ambassador',
+      campaignName: ['salon', 'rapport-annuel', ''][i % 3],
+      campaignSource: ['linkedin', 'x', '', 'facebook'][i % 4],
+      campaignGroup: '',
+    }));
+  type Visit = Record<string, unknown>;
+  /** A fixed shuffle of each record's keys (a different one per line). */
+  const shuffled = (v: Visit, i: number) => {
+    const entries = Object.entries(v);
+    for (let j = entries.length - 1; j > 0; j--) {
+      const r = (i * 7919 + j * 104729) % (j + 1);
+      [entries[j], entries[r]] = [entries[r] as [string, unknown], entries[j] as [string, unknown]];
+    }
+    return JSON.stringify(Object.fromEntries(entries));
+  };
+  const layouts: Record<string, (v: Visit, i: number) => string> = {
+    matomo: (v) => JSON.stringify(v),
+    spaced: (v) =>
+      `{ ${Object.entries(v)
+        .map(([k, x]) => `"${k}" :\t${JSON.stringify(x)}`)
+        .join(' , ')} }`,
+    shuffled,
+  };
+  // An escaped idSite ("\u0031" is "1", as the id is built from its text) sends every line to
+  // JSON.parse: the reference.
+  const general = (v: Visit) => JSON.stringify(v).replace(/^\{"idSite":(\d)/, '{"idSite":"\\u003$1"');
+
+  for (const withContent of [true, false])
+    it(`gives the JSON.parse path's figures and rejects (campaignContent ${withContent ? 'present' : 'absent everywhere'})`, async () => {
+      const list = visits(withContent);
+      const reference = list.map(general);
+      expect(reference.every((l) => l.includes('\\u003'))).toBe(true);
+      const want = await run([['v.jsonl', reference.join('\n')]]);
+      // 240 ambassador visits (one in five is e-mail); 120 lack a network (i % 4 = 2) or a card (i % 3 = 2).
+      expect(want.output.ingest).toMatchObject({ rows: 240, rejected: 120 });
+      expect(want.output.ingest.accepted).toBeGreaterThan(100);
+      for (const [name, layout] of Object.entries(layouts)) {
+        const text = list.map(layout).join('\n');
+        const got = await run([['v.jsonl', text]]);
+        expect(got.output, name).toEqual(want.output);
+        expect(got.rejects, name).toEqual(want.rejects.map((r, i) => ({ ...r, raw: got.rejects[i]?.raw })));
+        for (const chunk of [1, 13, 4096])
+          expect(collect(text, chunk), `${name} by ${chunk}`).toEqual(collect(text, 1 << 20));
+      }
+    });
+});
+
 describe('Matomo campaigns → cards', () => {
   const campaigns = new Map([
     ['rapport-annuel', 'rapport-annuel'],
