@@ -1,5 +1,5 @@
 /**
- * SHA-1 of a plain input on a second thread, so a full read's hashing (store/readpart.ts) runs
+ * SHA-1 (and the newline and quote counts) of a plain input on a second thread, so a full read's hashing (store/readpart.ts) runs
  * beside the parsing instead of before it on the main thread. Both halves live in this file: the
  * main thread's handle (`startHashThread`) and the thread itself (the code at the bottom, run
  * when this module is a worker's entry).
@@ -19,21 +19,26 @@ const ROLE = 'relais-sha1';
 
 /** Main thread → thread: hash up to this many bytes; -1 = done, answer. */
 type Request = number;
-/** Thread → main thread: the digest and the bytes hashed (fewer when the file shrank), or an error. */
-type Answer = { hash: string; length: number } | { error: string };
+/**
+ * Thread → main thread: the digest, the bytes hashed (fewer when the file shrank), the line feeds
+ * and double quotes among them (quotes: 0 unless asked), or an error.
+ */
+type Counts = { hash: string; length: number; newlines: number; quotes: number };
+type Answer = Counts | { error: string };
 
 export interface HashThread {
   /** The main thread has read the first `length` bytes: hash them too. */
   upTo(length: number): void;
   /** Digest and length of what was hashed; rejects with the thread's error, never hangs. */
-  finish(): Promise<{ hash: string; length: number }>;
+  finish(): Promise<Counts>;
   /** Ends the thread without an answer (the read failed); resolves once it has stopped. */
   stop(): Promise<void>;
 }
 
-export function startHashThread(fd: number): HashThread {
-  const worker = new Worker(new URL(import.meta.url), { workerData: { role: ROLE, fd } });
-  const answer = new Promise<{ hash: string; length: number }>((resolve, reject) => {
+/** `quotes`: count double quotes too (a CSV's quote parity, store/readpart.ts). */
+export function startHashThread(fd: number, quotes = false): HashThread {
+  const worker = new Worker(new URL(import.meta.url), { workerData: { role: ROLE, fd, quotes } });
+  const answer = new Promise<Counts>((resolve, reject) => {
     worker.once('message', (m: Answer) => ('error' in m ? reject(new Error(m.error)) : resolve(m)));
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`the hashing thread stopped (exit code ${code}) before answering`)));
@@ -58,10 +63,17 @@ export function startHashThread(fd: number): HashThread {
 
 if (!isMainThread && parentPort && (workerData as { role?: string } | null)?.role === ROLE) {
   const port = parentPort;
-  const { fd } = workerData as { fd: number };
+  const { fd, quotes: countQuotes } = workerData as { fd: number; quotes: boolean };
   const hash = createHash('sha1');
   const buffer = Buffer.allocUnsafe(1 << 22);
   let length = 0;
+  let newlines = 0;
+  let quotes = 0;
+  const count = (bytes: Buffer, byte: number) => {
+    let n = 0;
+    for (let i = bytes.indexOf(byte); i !== -1; i = bytes.indexOf(byte, i + 1)) n++;
+    return n;
+  };
   let failed = false;
   /** The file ended before what the main thread read: nothing more is read (the answer's length tells). */
   let short = false;
@@ -69,14 +81,17 @@ if (!isMainThread && parentPort && (workerData as { role?: string } | null)?.rol
     if (failed) return;
     try {
       if (upTo < 0) {
-        port.postMessage({ hash: hash.digest('hex'), length } satisfies Answer);
+        port.postMessage({ hash: hash.digest('hex'), length, newlines, quotes } satisfies Answer);
         port.close();
         return;
       }
       while (!short && length < upTo) {
         const n = readSync(fd, buffer, 0, Math.min(buffer.length, upTo - length), length);
         if (n === 0) short = true;
-        hash.update(buffer.subarray(0, n));
+        const bytes = buffer.subarray(0, n);
+        hash.update(bytes);
+        newlines += count(bytes, 10);
+        if (countQuotes) quotes += count(bytes, 34);
         length += n;
       }
     } catch (error) {

@@ -2,8 +2,8 @@
  * Reads a file (or its tail from `start`) into a new part, and notes what the next build needs
  * to continue it: total length and SHA-1, newline count, whether it ends with a newline, CSV
  * quote parity and header line. One pass: the bytes are hashed and scanned as they are parsed.
- * A plain file read whole, from THREAD_FROM bytes, is hashed on a second thread reading the same
- * descriptor (store/hashthread.ts), whatever its format; a smaller file (starting a thread costs
+ * A plain file read whole, from THREAD_FROM bytes, is hashed (and its newlines and quotes
+ * counted) on a second thread reading the same descriptor (store/hashthread.ts), whatever its format; a smaller file (starting a thread costs
  * about what hashing 16 MB does), a tail (which continues a known hash) and a gzip input are
  * hashed here, on the main thread.
  */
@@ -12,7 +12,6 @@ import { open } from 'node:fs/promises';
 import { isBlank } from '../csv.ts';
 import { ArchiveError, InputError, type InputFile, isPlain, readInput } from '../read.ts';
 import { type HashThread, startHashThread } from './hashthread.ts';
-import { hashPrefix } from './identity.ts';
 import type { FileEntry } from './manifest.ts';
 import { openPart, type PartContext, type PartMeta } from './part.ts';
 
@@ -63,7 +62,7 @@ export async function readPart(
   let thread: HashThread | null = null;
   try {
     if (prev === undefined && file.size >= THREAD_FROM && (await isPlain(file, handle)))
-      thread = startHashThread(handle.fd);
+      thread = startHashThread(handle.fd, file.kind === 'csv');
     if (lead) part.source.push(lead);
     try {
       await read();
@@ -74,7 +73,7 @@ export async function readPart(
       broken = error.broken;
     }
     part.source.end();
-    hash = thread ? await threadHash(thread) : hasher.digest('hex');
+    hash = thread ? await threadCounts(thread) : hasher.digest('hex');
   } catch (error) {
     await thread?.stop();
     part.abort();
@@ -82,32 +81,36 @@ export async function readPart(
   } finally {
     await handle.close();
   }
-  /** The thread's digest, checked to cover exactly the bytes read here. */
-  async function threadHash(t: HashThread): Promise<string> {
+  /**
+   * The thread's digest, with its newline (and CSV quote) counts, checked to cover exactly the
+   * bytes read here: it reads only as far as told, so it hashed fewer only when the file shrank
+   * under the read; the build cannot vouch for those bytes and stops.
+   */
+  async function threadCounts(t: HashThread): Promise<string> {
     thread = null; // finished here, whatever happens: nothing left to stop
-    let answer: { hash: string; length: number };
+    let answer: Awaited<ReturnType<HashThread['finish']>>;
     try {
       answer = await t.finish();
     } catch (error) {
       throw new Error(`${file.name}: the hashing thread failed: ${(error as Error).message}`);
     }
-    if (answer.length === length) return answer.hash;
-    // The file changed under the read (it shrank after these bytes were parsed): hash again here
-    // what it holds now, if it still has as many bytes; else the build cannot vouch for them.
-    const again = await hashPrefix(file, length);
-    if (again === null)
+    if (answer.length !== length)
       throw new InputError(
-        `${file.name}: the file shrank while it was read (${length} bytes parsed); run the build again`,
+        `${file.name}: the file shrank while it was read (${length} bytes parsed, ${answer.length} left); run the build again`,
       );
-    return again.digest('hex');
+    lines += answer.newlines;
+    quotes += answer.quotes;
+    return answer.hash;
   }
   async function read(): Promise<void> {
     for await (const chunk of readInput(file, start, handle)) {
-      if (thread) thread.upTo(length + chunk.length);
-      else hasher.update(chunk);
       length += chunk.length;
-      lines += count(chunk, NL);
-      if (file.kind === 'csv') quotes += count(chunk, QUOTE);
+      if (thread) thread.upTo(length);
+      else {
+        hasher.update(chunk);
+        lines += count(chunk, NL);
+        if (file.kind === 'csv') quotes += count(chunk, QUOTE);
+      }
       last = chunk[chunk.length - 1] as number;
       if (headerBytes !== null) {
         const nl = chunk.indexOf(NL);

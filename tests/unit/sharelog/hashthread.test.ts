@@ -21,6 +21,7 @@ beforeEach(() => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 const sha1 = (b: Uint8Array) => createHash('sha1').update(b).digest('hex');
+const count = (b: Uint8Array, byte: number) => b.reduce((n, x) => n + (x === byte ? 1 : 0), 0);
 
 describe('startHashThread', () => {
   it('hashes exactly the announced prefix, in steps larger than its buffer', async () => {
@@ -34,7 +35,8 @@ describe('startHashThread', () => {
       t.upTo(5 << 20);
       t.upTo(bytes.length - 7); // the last 7 bytes are not the main thread's: never hashed
       const answer = await t.finish();
-      expect(answer).toEqual({ hash: sha1(bytes.subarray(0, bytes.length - 7)), length: bytes.length - 7 });
+      const read = bytes.subarray(0, bytes.length - 7);
+      expect(answer).toEqual({ hash: sha1(read), length: read.length, newlines: count(read, 10), quotes: 0 });
     } finally {
       await handle.close();
     }
@@ -45,7 +47,12 @@ describe('startHashThread', () => {
     writeFileSync(path, '');
     const handle = await open(path, 'r');
     try {
-      expect(await startHashThread(handle.fd).finish()).toEqual({ hash: sha1(new Uint8Array(0)), length: 0 });
+      expect(await startHashThread(handle.fd, true).finish()).toEqual({
+        hash: sha1(new Uint8Array(0)),
+        length: 0,
+        newlines: 0,
+        quotes: 0,
+      });
     } finally {
       await handle.close();
     }
@@ -58,9 +65,15 @@ describe('startHashThread', () => {
     const handle = await open(path, 'r');
     try {
       truncateSync(path, 40_000);
-      const t = startHashThread(handle.fd);
+      const t = startHashThread(handle.fd, true);
       t.upTo(bytes.length);
-      expect(await t.finish()).toEqual({ hash: sha1(bytes.subarray(0, 40_000)), length: 40_000 });
+      const left = bytes.subarray(0, 40_000);
+      expect(await t.finish()).toEqual({
+        hash: sha1(left),
+        length: 40_000,
+        newlines: count(left, 10),
+        quotes: count(left, 34),
+      });
     } finally {
       await handle.close();
     }
