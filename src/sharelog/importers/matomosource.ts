@@ -125,18 +125,17 @@ function walk(buf: Buffer, p: number, end: number, k: number): number {
     p++;
     while (p < end && space(buf[p] as number)) p++;
     if (p >= end || buf[p] !== QUOTE) return -1;
+    // The key, compared with k's name as it is read (a name holds no quote nor backslash).
     const open = p;
-    let q = p + 1;
+    let i = 0;
+    while (i < name.length && buf[open + 1 + i] === name[i]) i++;
+    let q = open + 1 + i;
+    if (i === name.length && q < end && buf[q] === QUOTE) return open;
     while (q < end && buf[q] !== QUOTE) {
       if (buf[q] === BACKSLASH) return -1;
       q++;
     }
     if (q >= end) return -1;
-    if (q - open - 1 === name.length) {
-      let i = 0;
-      while (i < name.length && buf[open + 1 + i] === name[i]) i++;
-      if (i === name.length) return open;
-    }
     p = q + 1;
     while (p < end && space(buf[p] as number)) p++;
     if (p >= end || buf[p] !== 58) return -1;
