@@ -1,11 +1,9 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { placeFiles } from '../lib/place-files.ts';
 import { hasIndex, type IndexCache, indexKeys, mergeEntries, restoreIndex, storeIndex } from '../search/index-cache.ts';
-import type { IndexJob } from '../search/index-worker.ts';
 
 /**
  * Indexes the built site with Pagefind once Astro has written it. Only elements marked
@@ -87,47 +85,37 @@ async function indexSite(
 }
 
 /**
- * Indexes the languages of `keys` at the same time, each in a worker of its own (its own
- * Pagefind process), and stores each in the cache. A language's Pagefind reads that language's
- * indexable pages only, hard-linked into a folder of their own: given the whole site, Pagefind
- * would also read and parse the thousands of pages it then skips (share routes, filters,
- * slides), 40% of its time on the scaled programme, for the same files written.
+ * Indexes each language of `keys` alone and stores it in the cache. Pagefind reads that
+ * language's indexable pages only, hard-linked into a folder of their own: given the whole
+ * site, it would also read and parse the thousands of pages it then skips (share routes,
+ * filters, slides), 40% of its time on the scaled programme, for the same files written. One
+ * language after the other: indexing both at once (a Pagefind process each) was no faster in a
+ * build, where the CSP scan shares the two cores, and took 350 MB more at the peak.
  */
 async function indexLanguages(site: string, keys: readonly IndexCache[]): Promise<void> {
-  await Promise.all(keys.map((key) => indexLanguage(site, key)));
-}
-
-async function indexLanguage(site: string, key: IndexCache): Promise<void> {
-  const pages = `${key.entry}-s.${process.pid}.tmp`;
-  const scratch = `${key.entry}-w.${process.pid}.tmp`;
-  const clean = () => {
-    for (const dir of [pages, scratch]) rmSync(dir, { recursive: true, force: true });
-  };
-  clean();
-  try {
-    placeFiles(site, pages, key.files);
-    const errors = await inWorker({ site: pages, outputPath: scratch });
-    if (errors.length) throw new Error(`Pagefind (${key.lang}) : ${errors.join(', ')}`);
-    storeIndex(key, scratch);
-  } finally {
+  const pagefind = await import('pagefind');
+  for (const key of keys) {
+    const pages = `${key.entry}-s.${process.pid}.tmp`;
+    const scratch = `${key.entry}-w.${process.pid}.tmp`;
+    const clean = () => {
+      for (const dir of [pages, scratch]) rmSync(dir, { recursive: true, force: true });
+    };
     clean();
+    try {
+      placeFiles(site, pages, key.files);
+      const { index, errors } = await pagefind.createIndex({});
+      if (!index) throw new Error(`Pagefind : ${errors.join(', ')}`);
+      const added = await index.addDirectory({ path: pages });
+      if (added.errors.length) throw new Error(`Pagefind (${key.lang}) : ${added.errors.join(', ')}`);
+      const written = await index.writeFiles({ outputPath: scratch });
+      if (written.errors.length) throw new Error(`Pagefind (${key.lang}) : ${written.errors.join(', ')}`);
+      await index.deleteIndex();
+      storeIndex(key, scratch);
+    } finally {
+      clean();
+    }
   }
-}
-
-/** Runs one index job in a worker (src/search/index-worker.ts); its errors, or a failure. */
-function inWorker(job: IndexJob): Promise<string[]> {
-  return new Promise((resolveJob, reject) => {
-    const worker = new Worker(new URL('../search/index-worker.ts', import.meta.url), { workerData: job });
-    let answered = false;
-    worker.once('message', (answer: { errors: string[] }) => {
-      answered = true;
-      resolveJob(answer.errors);
-    });
-    worker.once('error', reject);
-    worker.once('exit', (code) => {
-      if (!answered) reject(new Error(`Pagefind : le processus d'indexation s'est arrêté (code ${code})`));
-    });
-  });
+  await pagefind.close();
 }
 
 /** The installed Pagefind's version (a direct dependency): a new Pagefind makes a new index. */
