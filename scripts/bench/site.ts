@@ -6,11 +6,12 @@
  *   2. a bare Astro build of as many pages from the same Markdown, cold;
  *   3. warm builds (same inputs, caches kept: a CI run with its cache restored), hub and bare
  *      taking turns `--runs` times, the fastest of each counting; the ratio warm hub / warm bare
- *      (target <= 1.5);
+ *      (target <= 1.5); then as many clean builds (every page rendered, `RELAIS_INCREMENTAL=off`)
+ *      and as many builds after one card's title is edited, each taking turns with a bare warm
+ *      build, every ratio against the fastest bare warm build (targets <= 1.3);
  *   4. Pagefind index size and what a first query transfers, compressed as nginx serves it
  *      (Chromium on the warm build, scripts/lib/bench/search.ts);
  *   5. JS per page type, gzipped (scripts/bench/js.ts);
- *   6. a warm build after one card's title is edited: what a CMS commit costs.
  * Each build writes into an output folder of its own (see `outDir` below).
  * Builds run through Astro's `build()` API with their own cache folder (scripts/lib/bench/build.ts),
  * so that they never share `node_modules/.astro` with another build of this checkout. Every
@@ -52,7 +53,8 @@ const HELP = `Usage: node scripts/bench/site.ts [options]
 
 Builds the scaled programme cold and warm, a bare Astro build of as many pages, and prints
 build time, pages/s, OG images rendered/reused, peak memory, Pagefind index size and query
-bytes, JS per page type, and the warm/bare ratio (target <= 1.5). Takes minutes.
+bytes, JS per page type, and the ratios to a bare warm build: warm (target <= 1.5), clean
+(every page rendered) and after one card's title is edited (targets <= 1.3). Takes minutes.
 
 Options:
   --scale F        Multiply every default count (${Object.entries(defaultCounts)
@@ -62,7 +64,7 @@ Options:
   --base PATH      Base path of both builds. Default: /hub/
   --query WORD     Search query typed in the search page, instead of the usual set
                    (scripts/lib/bench/search.ts: partage, station, hydrotech, partage + a filter, sharing in English)
-  --runs N         Warm builds of each kind (hub, bare); the fastest counts. Default: 2
+  --runs N         Builds of each kind (warm, clean, edit, each with a bare one); the fastest counts. Default: 2
   --json FILE      Also write the figures as JSON (used by scripts/bench/index.ts)
   -h, --help       Show this help
 
@@ -172,7 +174,10 @@ async function bench(opts: {
     RELAIS_NOW: testNow,
     RELAIS_BASE: opts.base,
   };
-  const full = async (label: string): Promise<Build & { total: number; ms: number; dist: string }> => {
+  const full = async (
+    label: string,
+    extra: NodeJS.ProcessEnv = {},
+  ): Promise<Build & { total: number; ms: number; dist: string }> => {
     const dash = await measure(
       process.execPath,
       // The sample logs, even where RELAIS_SHARE_LOGS points at production ones: same input every run.
@@ -190,7 +195,7 @@ async function bench(opts: {
     );
     if (dash.code !== 0) throw new Failed(`dashboards failed (exit ${dash.code}):\n${dash.output}`);
     const dist = outDir(label);
-    const build = await astroBuild(label, ROOT, { cacheDir: at.astroCache }, { ...env, RELAIS_OUT: dist });
+    const build = await astroBuild(label, ROOT, { cacheDir: at.astroCache }, { ...env, ...extra, RELAIS_OUT: dist });
     const total = dash.ms + build.ms;
     say(
       `${label}: ${seconds(total)} s (dashboards ${seconds(dash.ms)} s), ${build.pages} pages, ` +
@@ -222,7 +227,25 @@ async function bench(opts: {
     hubRuns.push(await full(`warm${suffix}`));
     bareRuns.push(await bare(`bare-warm${suffix}`));
   }
+  // Clean builds: every page rendered (`RELAIS_INCREMENTAL=off`: Astro's page cache unused),
+  // the image and search caches kept (the pages come out the same, so neither has work).
+  const renderRuns: Array<Awaited<ReturnType<typeof full>>> = [];
+  for (let i = 0; i < opts.runs; i++) {
+    renderRuns.push(await full(`clean${i ? `-${i + 1}` : ''}`, { RELAIS_INCREMENTAL: 'off' }));
+    bareRuns.push(await bare(`bare-warm-${opts.runs + i + 1}`));
+  }
+  // What a CMS commit costs: one card's title edited, then a warm build; once per run, each
+  // run editing the same card again, hub and bare taking turns.
+  const editRuns: Array<Awaited<ReturnType<typeof full>>> = [];
+  let edited = '';
+  for (let i = 0; i < opts.runs; i++) {
+    edited = editOneCard(at.content);
+    editRuns.push(await full(`edit${i ? `-${i + 1}` : ''}`));
+    bareRuns.push(await bare(`bare-warm-${2 * opts.runs + i + 1}`));
+  }
   const { best: warm, note: warmRuns } = fastest(hubRuns);
+  const { best: clean, note: cleanRuns } = fastest(renderRuns);
+  const { best: edit, note: editNote } = fastest(editRuns);
   const { best: bareWarm, note: bareNote } = fastest(bareRuns);
   for (const [label, b] of [
     ['cold', cold],
@@ -241,6 +264,18 @@ async function bench(opts: {
       note: `process tree, sampled 5/s; main process ${b.mainRss === null ? '?' : mb(b.mainRss)} MB`,
     });
   }
+  add('clean build (every page rendered)', seconds(clean.total), 's', {
+    note: `RELAIS_INCREMENTAL=off, image and search caches kept; ${clean.reusedPages} pages reused; ${cleanRuns}`,
+  });
+  add('clean build peak memory', mb(clean.peakTree), 'MB', {
+    note: `process tree; main process ${clean.mainRss === null ? '?' : mb(clean.mainRss)} MB`,
+  });
+  add('warm build, one card edited', seconds(edit.total), 's', {
+    note: `${edited}; ${edit.reusedPages ?? '?'} pages reused, Pagefind ${edit.searchReused ? 'reused' : 're-indexed'}; ${editNote}`,
+  });
+  add('edit build peak memory', mb(edit.peakTree), 'MB', {
+    note: `process tree; main process ${edit.mainRss === null ? '?' : mb(edit.mainRss)} MB`,
+  });
 
   // 4. Search: index size, what a first query transfers.
   const index = folderBytes(join(warm.dist, 'pagefind'));
@@ -262,17 +297,13 @@ async function bench(opts: {
 
   add('bare Astro build cold', seconds(bareCold.ms), 's', { note: `${bareCold.pages} pages` });
   add('bare Astro build warm', seconds(bareWarm.ms), 's', { note: `${bareWarm.pages} pages; ${bareNote}` });
-  add('warm build / bare warm', Math.round((warm.total / bareWarm.ms) * 100) / 100, 'x', {
+  const ratio = (ms: number) => Math.round((ms / bareWarm.ms) * 100) / 100;
+  add('warm build / bare warm', ratio(warm.total), 'x', {
     target: { op: '<=', value: 1.5 },
     note: `cold/bare cold ${Math.round((cold.total / bareCold.ms) * 100) / 100}x`,
   });
-
-  // 6. What a CMS commit costs: one card's title edited, then a warm build.
-  const edited = editOneCard(at.content);
-  const edit = await full('edit');
-  add('warm build, one card edited', seconds(edit.total), 's', {
-    note: `${edited}; ${edit.reusedPages ?? '?'} pages reused, Pagefind ${edit.searchReused ? 'reused' : 're-indexed'}; ${Math.round((edit.total / bareWarm.ms) * 100) / 100}x bare warm`,
-  });
+  add('clean build / bare warm', ratio(clean.total), 'x', { target: { op: '<=', value: 1.3 } });
+  add('edit build / bare warm', ratio(edit.total), 'x', { target: { op: '<=', value: 1.3 } });
   return figures;
 }
 

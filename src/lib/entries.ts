@@ -19,17 +19,26 @@ const split = (id: string) => {
   return { locale, slug: rest.join('/') };
 };
 
-const cache = new Map<string, unknown>();
+const cache = new Map<string, Promise<unknown>>();
 
 /**
  * Every entry of a collection in a locale, French being the source: each French entry appears
  * once, translated when a translation exists, else in French with `fallback: true`. Drafts are
  * left out. Results are cached for the build: every page asks for the same lists.
  */
-export async function getLocalized<C extends Localized>(collection: C, locale: Locale): Promise<LocalizedEntry<C>[]> {
+export function getLocalized<C extends Localized>(collection: C, locale: Locale): Promise<LocalizedEntry<C>[]> {
   const key = `${collection}/${locale}`;
-  const hit = cache.get(key);
-  if (hit) return hit as LocalizedEntry<C>[];
+  // The promise is what is cached: a route keys its pages at the same time (cache-key.ts), so
+  // a hundred calls arrive before the first list is made, and each would make its own.
+  let list = cache.get(key) as Promise<LocalizedEntry<C>[]> | undefined;
+  if (!list) {
+    list = localize(collection, locale);
+    cache.set(key, list);
+  }
+  return list;
+}
+
+async function localize<C extends Localized>(collection: C, locale: Locale): Promise<LocalizedEntry<C>[]> {
   const all = (await getCollection(collection)) as CollectionEntry<C>[];
   const isDraft = (e: CollectionEntry<C>) => 'draft' in e.data && e.data.draft === true;
   const byLocale = new Map(all.filter((e) => !isDraft(e)).map((e) => [e.id, e]));
@@ -49,7 +58,6 @@ export async function getLocalized<C extends Localized>(collection: C, locale: L
     });
   }
   list.sort((a, b) => a.slug.localeCompare(b.slug));
-  cache.set(key, list);
   return list;
 }
 

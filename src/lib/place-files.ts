@@ -15,18 +15,23 @@ export function placeFile(from: string, to: string): void {
   }
 }
 
-/** Places every file under the folder `from` at the same place under `to`. */
-export function placeTree(from: string, to: string): number {
+/** Places the files `paths` (relative to `from`) at the same places under `to`. */
+export function placeFiles(from: string, to: string, paths: readonly string[]): number {
   const made = new Set<string>();
-  let files = 0;
-  for (const entry of readdirSync(from, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const dest = join(to, relative(from, join(entry.parentPath, entry.name)));
+  for (const path of paths) {
+    const dest = join(to, path);
     const folder = dirname(dest);
     if (!made.has(folder)) mkdirSync(folder, { recursive: true });
     made.add(folder);
-    placeFile(join(entry.parentPath, entry.name), dest);
-    files++;
+    placeFile(join(from, path), dest);
   }
-  return files;
+  return paths.length;
+}
+
+/** Places every file under the folder `from` at the same place under `to`. */
+export function placeTree(from: string, to: string): number {
+  const paths = readdirSync(from, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(from, join(entry.parentPath, entry.name)));
+  return placeFiles(from, to, paths);
 }

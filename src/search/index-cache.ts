@@ -22,8 +22,8 @@ export interface IndexCache {
   entry: string;
   /** How many pages the key covers. */
   pages: number;
-  /** Pagefind's `glob` selecting this language's pages (relative to the site); none: every page. */
-  glob?: string;
+  /** The pages this key covers, relative to the site, sorted: the only files its index reads. */
+  files: string[];
 }
 
 /** Only pages whose `<main>` says so are indexed (Base.astro marks it). */
@@ -34,50 +34,37 @@ const langOf = (html: Buffer) => /<html[^>]*\slang="([^"]*)"/.exec(html.subarray
 
 /**
  * Keys the indexes a build needs, one per language: the path and bytes of every indexable page
- * of that language among `files` (paths relative to `site`), plus Pagefind's version. A
- * language's pages are picked by folder (`en/**` for English, the other top-level folders for
- * French): when two languages share a top-level folder, or a page's language is not a plain
- * two-letter code, there is one whole-site key instead, which is always exact.
+ * of that language among `files` (paths relative to `site`), plus Pagefind's version. When a
+ * page's language is not a plain two-letter code (Pagefind may fold `fr-FR` into `fr`), there is
+ * one whole-site key instead, which is always exact.
  */
 export function indexKeys(cacheDir: string, site: string, files: readonly string[], version: string): IndexCache[] {
-  const byLang = new Map<string, { hash: ReturnType<typeof createHash>; pages: number; tops: Set<string> }>();
+  const byLang = new Map<string, { hash: ReturnType<typeof createHash>; files: string[] }>();
   const whole = createHash('sha256').update(`pagefind ${version}\n*\n`);
-  let pages = 0;
+  const all: string[] = [];
   let split = true;
-  const topOwner = new Map<string, string>();
   for (const file of [...files].sort()) {
     // A page Astro lists but did not write as HTML (none today) cannot be indexed either.
     if (!existsSync(join(site, file))) continue;
     const html = readFileSync(join(site, file));
     if (!isIndexable(html)) continue;
-    pages++;
+    all.push(file);
     whole.update(file).update('\0').update(html).update('\0');
     const lang = langOf(html) ?? '';
-    const top = file.includes('/') ? `${file.slice(0, file.indexOf('/'))}/` : file;
-    if (!/^[a-z]{2}$/.test(lang) || (topOwner.get(top) ?? lang) !== lang) split = false;
-    topOwner.set(top, lang);
+    if (!/^[a-z]{2}$/.test(lang)) split = false;
     let group = byLang.get(lang);
     if (!group) {
-      group = { hash: createHash('sha256').update(`pagefind ${version}\n${lang}\n`), pages: 0, tops: new Set() };
+      group = { hash: createHash('sha256').update(`pagefind ${version}\n${lang}\n`), files: [] };
       byLang.set(lang, group);
     }
-    group.pages++;
-    group.tops.add(top);
+    group.files.push(file);
     group.hash.update(file).update('\0').update(html).update('\0');
   }
   const entry = (hash: ReturnType<typeof createHash>) => join(cacheDir, hash.digest('hex').slice(0, 32));
-  if (!split || byLang.size < 2) return [{ lang: '*', entry: entry(whole), pages }];
+  if (!split || byLang.size < 2) return [{ lang: '*', entry: entry(whole), pages: all.length, files: all }];
   return [...byLang]
     .sort(([a], [b]) => (a < b ? -1 : 1))
-    .map(([lang, g]) => {
-      const globs = [...g.tops].sort().map((top) => (top.endsWith('/') ? `${top}**/*.html` : top));
-      return {
-        lang,
-        entry: entry(g.hash),
-        pages: g.pages,
-        glob: globs.length > 1 ? `{${globs.join(',')}}` : globs.join(''),
-      };
-    });
+    .map(([lang, g]) => ({ lang, entry: entry(g.hash), pages: g.files.length, files: g.files }));
 }
 
 /**

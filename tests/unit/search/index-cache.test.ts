@@ -27,12 +27,12 @@ describe('search index keys, one per language', () => {
     'en/cartes/a/index.html': 'en',
   };
 
-  it('keys each language by its own pages and picks them by folder', () => {
+  it('keys each language by its own indexable pages and lists them', () => {
     const { dir, files } = site('split', pages);
     const keys = indexKeys(join(work, 'cache'), dir, files, '1.6.0');
-    expect(keys.map((k) => [k.lang, k.pages, k.glob])).toEqual([
-      ['en', 2, 'en/**/*.html'],
-      ['fr', 2, '{cartes/**/*.html,index.html}'],
+    expect(keys.map((k) => [k.lang, k.pages, k.files])).toEqual([
+      ['en', 2, ['en/cartes/a/index.html', 'en/index.html']],
+      ['fr', 2, ['cartes/a/index.html', 'index.html']],
     ]);
     // An edit to a French page moves the French key only.
     writeFileSync(join(dir, 'cartes/a/index.html'), '<html lang="fr"><main data-pagefind-body>edited</main></html>');
@@ -44,15 +44,19 @@ describe('search index keys, one per language', () => {
     expect(next.map((k) => k.entry)).not.toContain(after[0]?.entry);
   });
 
-  it('falls back to one whole-site index when two languages share a top-level folder', () => {
+  it('keeps languages apart when they share a folder: each key lists its own files', () => {
     const { dir, files } = site('mixed', { ...pages, 'cartes/b/index.html': 'en' });
     const keys = indexKeys(join(work, 'cache'), dir, files, '1.6.0');
-    expect(keys.map((k) => [k.lang, k.pages, k.glob])).toEqual([['*', 5, undefined]]);
+    expect(keys.map((k) => [k.lang, k.files])).toEqual([
+      ['en', ['cartes/b/index.html', 'en/cartes/a/index.html', 'en/index.html']],
+      ['fr', ['cartes/a/index.html', 'index.html']],
+    ]);
   });
 
   it('falls back to one whole-site index for a language code Pagefind may fold (fr-FR)', () => {
     const { dir, files } = site('region', { ...pages, 'index.html': 'fr-FR' });
-    expect(indexKeys(join(work, 'cache'), dir, files, '1.6.0').map((k) => k.lang)).toEqual(['*']);
+    const keys = indexKeys(join(work, 'cache'), dir, files, '1.6.0');
+    expect(keys.map((k) => [k.lang, k.pages])).toEqual([['*', 4]]);
   });
 });
 
