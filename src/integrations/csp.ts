@@ -1,5 +1,5 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { cmsBackend } from '../../admin/config/backend.ts';
@@ -34,7 +34,11 @@ export default function relaisCsp(): AstroIntegration {
         const extraOf = (rel: string) =>
           rel === 'admin/index.html' ? admin : (proposalPages as readonly string[]).includes(rel) ? proposals : {};
         const policyOf = new Map<string, string>();
-        const files = readdirSync(site, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html'));
+        // Dirents, not names: names alone make Node stat each of the ~25k files of a scaled
+        // build (0.6 s measured); a dirent already says whether it is a file.
+        const files = readdirSync(site, { recursive: true, withFileTypes: true })
+          .filter((e) => e.isFile() && e.name.endsWith('.html'))
+          .map((e) => relative(site, join(e.parentPath, e.name)));
         for (const [i, file] of files.entries()) {
           // Lets the Pagefind service (indexing meanwhile, src/integrations/pagefind.ts) be answered.
           if (i % 200 === 199) await new Promise(setImmediate);
