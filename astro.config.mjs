@@ -40,8 +40,8 @@ export default defineConfig({
     routing: { prefixDefaultLocale: false },
   },
   // Pages whose data (src/lib/cache-key.ts) and code are unchanged since the last build are
-  // copied from `cacheDir` instead of rendered; any code change renders every page
-  // (src/integrations/incremental.ts). `RELAIS_INCREMENTAL=off` renders every page.
+  // reused from `cacheDir`, hard-linked (src/lib/cache-restore.ts); any code change renders
+  // every page (src/integrations/incremental.ts). `RELAIS_INCREMENTAL=off` renders every page.
   experimental: { incrementalBuild: process.env.RELAIS_INCREMENTAL !== 'off' },
   markdown: { processor: satteri({ mdastPlugins: [baseLinks(base)] }) },
   // relaisCsp after every integration that writes pages: it hashes the inline code of the pages

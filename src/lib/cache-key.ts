@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { restoreUnchanged } from './cache-restore.ts';
 import { getSettings } from './entries.ts';
 import { imageSize } from './image-size.ts';
 
@@ -33,7 +34,12 @@ export async function withCacheKeys<P extends { props: object }>(
   reads: (props: P['props']) => unknown[] | Promise<unknown[]> = () => [],
 ): Promise<Array<P & { cacheKey: string }>> {
   return Promise.all(
-    paths.map(async (path) => ({ ...path, cacheKey: await cacheKey(path.props, ...(await reads(path.props))) })),
+    paths.map(async (path) => {
+      const key = await cacheKey(path.props, ...(await reads(path.props)));
+      // A page whose key is unchanged is linked from the cache now (src/lib/cache-restore.ts).
+      restoreUnchanged(key);
+      return { ...path, cacheKey: key };
+    }),
   );
 }
 

@@ -87,6 +87,8 @@ const rename = (collection: string, from: string, to: string) => {
 };
 
 let a: Build;
+/** Round 1's incremental output as it was written, to show that later builds never write through it. */
+let b1Written = new Map<string, Buffer>();
 const rounds: Array<{ incremental: Build; clean: Build }> = [];
 beforeAll(async () => {
   cpSync(join(root, 'content'), content, { recursive: true });
@@ -100,6 +102,7 @@ beforeAll(async () => {
   for (const row of data.byContent) row.shares += 7;
   writeFileSync(dashboards, JSON.stringify(data));
   rounds.push(await round(1));
+  b1Written = files(join(work, 'b1'));
 
   cpSync(join(content, 'cards', 'fr', 'ligeral-50-ans.md'), join(content, 'cards', 'fr', `${added}.md`));
   edit(`cards/fr/${added}.md`, /^title: .*$/m, 'title: Cinquante et un ans, et la suite');
@@ -183,4 +186,14 @@ describe('incremental build', () => {
     expect([...ours.keys()].sort()).toEqual([...theirs.keys()].sort());
     expect([...theirs].filter(([path, bytes]) => !ours.get(path)?.equals(bytes)).map(([p]) => p)).toEqual([]);
   }, 180_000);
+
+  it('never changes an earlier build’s files: reused pages are linked, changed ones written anew', () => {
+    // Round 1 linked the pages it reused from the cache (src/lib/cache-restore.ts); the later
+    // builds render most of them again (round 2 edits the settings), each into a file of its
+    // own: written through the link, the new page would also land in round 1's output.
+    expect(rounds[0]?.incremental.reusedPages).toBeGreaterThan(0);
+    const now = files(join(work, 'b1'));
+    expect([...b1Written.keys()].filter((p) => !now.get(p)?.equals(b1Written.get(p) ?? Buffer.alloc(0)))).toEqual([]);
+    expect(now.size).toBe(b1Written.size);
+  });
 });

@@ -31,7 +31,7 @@ async function build(root: string): Promise<boolean> {
   };
   await hooks['astro:config:setup']({ command: 'build', config, logger: { info: () => {} } } as never);
   const kept = existsSync(manifest);
-  await hooks['astro:build:done']({} as never);
+  await hooks['astro:build:done']({ assets: new Map(), logger: { info: () => {} } } as never);
   return kept;
 }
 
