@@ -1,7 +1,5 @@
 import {
-  copyFileSync,
   existsSync,
-  linkSync,
   mkdirSync,
   readdirSync,
   readFileSync,
@@ -11,6 +9,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
+import { placeFile } from './place-files.ts';
 
 /**
  * Puts the pages an incremental build will reuse into the output by hard link, before Astro
@@ -106,7 +105,7 @@ export function restoreUnchanged(key: string): void {
     if (!plan.made.has(folder)) mkdirSync(folder, { recursive: true });
     plan.made.add(folder);
     try {
-      place(join(plan.store, file), to);
+      placeFile(join(plan.store, file), to); // a hard link, or a copy across file systems
       plan.linked.add(to);
     } catch {
       // The store's copy is gone (removed by hand): Astro renders the page.
@@ -134,16 +133,6 @@ export function endRestore(cacheDir: string, built: ReadonlySet<string>): number
     for (const file of files) if (!kept.has(file)) removeUp(plan.store, join(plan.store, file));
   rmSync(join(cacheDir, PENDING), { force: true });
   return removed;
-}
-
-/** A hard link, or a copy where the store and the output are on two file systems. */
-function place(from: string, to: string): void {
-  try {
-    linkSync(from, to);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
-    copyFileSync(from, to);
-  }
 }
 
 /** Removes a file, then its folders up to `root` as long as they are empty. */
