@@ -49,13 +49,14 @@ export default function relaisIncremental(): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ command, config, logger }) => {
         if (command !== 'build' || !config.experimental.incrementalBuild) return;
-        stamp = join(fileURLToPath(config.cacheDir), 'relais-code.sha256');
+        const cache = fileURLToPath(config.cacheDir);
+        stamp = join(cache, 'relais-code.sha256');
         digest = codeDigest(fileURLToPath(config.root));
         const previous = existsSync(stamp) ? readFileSync(stamp, 'utf8') : '';
         if (previous === digest) return;
         // The stamp goes too: a build that fails after Astro wrote its new manifest must not
         // leave the old stamp vouching for it.
-        rmSync(join(fileURLToPath(config.cacheDir), 'incremental-build.json'), { force: true });
+        rmSync(join(cache, 'incremental-build.json'), { force: true });
         rmSync(stamp, { force: true });
         if (previous) logger.info('code modifié depuis la dernière construction : toutes les pages sont rendues');
       },

@@ -97,8 +97,8 @@ export function planRestore(cacheDir: string, outDir: string): number {
 /** Links into the output the files the previous build made for a page of this key. */
 export function restoreUnchanged(key: string): void {
   const plan = holder[slot];
-  for (const file of plan?.byKey.get(key) ?? []) {
-    if (!plan) break;
+  if (!plan) return;
+  for (const file of plan.byKey.get(key) ?? []) {
     const to = join(plan.out, file);
     if (plan.linked.has(to)) continue;
     const folder = dirname(to);
