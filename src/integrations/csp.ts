@@ -1,11 +1,13 @@
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { cmsBackend } from '../../admin/config/backend.ts';
 import { adminDirectives, pagePolicy, previewFile, previewPolicy, proposalDirectives } from '../../deploy/headers.ts';
-import { inlineHashes } from '../csp/inline.ts';
+import { type InlineHashes, inlineHashes } from '../csp/inline.ts';
 import { mapFolder, pagesFile, policiesFile, renderMaps } from '../csp/map.ts';
+import { codeDigest } from '../lib/code-digest.ts';
+import { openMemo } from '../lib/file-memo.ts';
 import { proposalPages, readProposals } from '../lib/proposals.ts';
 
 /**
@@ -19,12 +21,17 @@ import { proposalPages, readProposals } from '../lib/proposals.ts';
 export default function relaisCsp(): AstroIntegration {
   let base = '/';
   let siteUrl: string | undefined;
+  let memoFile = '';
+  let memoVersion = '';
   return {
     name: 'relais:csp',
     hooks: {
       'astro:config:done': ({ config }) => {
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
         if (config.site) siteUrl = config.site;
+        // Kept with Astro's own cache (CI keeps it): a reused page is not scanned again.
+        memoFile = fileURLToPath(new URL('relais/csp-hashes.json', config.cacheDir));
+        memoVersion = codeDigest(fileURLToPath(config.root), ['src/csp/inline.ts']);
       },
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();
@@ -34,6 +41,7 @@ export default function relaisCsp(): AstroIntegration {
         const extraOf = (rel: string) =>
           rel === 'admin/index.html' ? admin : (proposalPages as readonly string[]).includes(rel) ? proposals : {};
         const policyOf = new Map<string, string>();
+        const memo = openMemo<InlineHashes>(memoFile, memoVersion);
         // Dirents, not names: names alone make Node stat each of the ~25k files of a scaled
         // build (0.6 s measured); a dirent already says whether it is a file.
         const files = readdirSync(site, { recursive: true, withFileTypes: true })
@@ -43,7 +51,7 @@ export default function relaisCsp(): AstroIntegration {
           // Lets the Pagefind service (indexing meanwhile, src/integrations/pagefind.ts) be answered.
           if (i % 200 === 199) await new Promise(setImmediate);
           const rel = file.split('\\').join('/');
-          const hashes = inlineHashes(readFileSync(join(site, file), 'utf8'), rel);
+          const hashes = memo.get(join(site, file), (html) => inlineHashes(html.toString('utf8'), rel));
           const policy = previewFile.test(rel) ? previewPolicy(hashes, siteUrl) : pagePolicy(hashes, extraOf(rel));
           policyOf.set(`${base}${rel}`, policy);
         }
@@ -51,10 +59,10 @@ export default function relaisCsp(): AstroIntegration {
         mkdirSync(join(site, mapFolder), { recursive: true });
         writeFileSync(join(site, mapFolder, pagesFile), maps.pages);
         writeFileSync(join(site, mapFolder, policiesFile), maps.policies);
+        const reused = memo.save();
         const distinct = new Set(policyOf.values()).size;
-        logger.info(
-          `${files.length} pages, ${distinct} politiques CSP en ${Math.round(performance.now() - started)} ms`,
-        );
+        const ms = Math.round(performance.now() - started);
+        logger.info(`${files.length} pages (${reused} déjà lues), ${distinct} politiques CSP en ${ms} ms`);
       },
     },
   };

@@ -1,33 +1,19 @@
-import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { endRestore, planRestore } from '../lib/cache-restore.ts';
+import { codeDigest } from '../lib/code-digest.ts';
 
 /** What the hub's code is made of: any change here may change any page. */
-const codeInputs = ['src', 'admin', 'deploy/headers.ts', 'astro.config.mjs', 'package-lock.json', 'tsconfig.json'];
-
-/**
- * SHA-256 over the path and content of every file under `inputs` (folders walked, sorted), and
- * over the runtime: Node's ICU, CLDR and time-zone data shape every formatted date and number.
- */
-export function codeDigest(root: string, inputs: readonly string[] = codeInputs): string {
-  const files: string[] = [];
-  for (const input of inputs) {
-    const path = join(root, input);
-    if (!existsSync(path)) continue;
-    if (!statSync(path).isDirectory()) files.push(path);
-    else
-      for (const e of readdirSync(path, { recursive: true, withFileTypes: true }))
-        if (e.isFile()) files.push(join(e.parentPath, e.name));
-  }
-  const { node, icu, cldr, tz } = process.versions;
-  const hash = createHash('sha256').update(JSON.stringify({ node, icu, cldr, tz }));
-  for (const file of files.sort())
-    hash.update(relative(root, file)).update('\0').update(readFileSync(file)).update('\0');
-  return hash.digest('hex');
-}
+export const codeInputs = [
+  'src',
+  'admin',
+  'deploy/headers.ts',
+  'astro.config.mjs',
+  'package-lock.json',
+  'tsconfig.json',
+];
 
 /**
  * The safety belt of Astro's incremental build (`experimental.incrementalBuild`): Astro reuses
@@ -51,7 +37,7 @@ export default function relaisIncremental(): AstroIntegration {
         if (command !== 'build' || !config.experimental.incrementalBuild) return;
         const cache = fileURLToPath(config.cacheDir);
         stamp = join(cache, 'relais-code.sha256');
-        digest = codeDigest(fileURLToPath(config.root));
+        digest = codeDigest(fileURLToPath(config.root), codeInputs);
         const previous = existsSync(stamp) ? readFileSync(stamp, 'utf8') : '';
         if (previous === digest) return;
         // The stamp goes too: a build that fails after Astro wrote its new manifest must not

@@ -2,8 +2,18 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import { codeDigest } from '../lib/code-digest.ts';
+import { openMemo } from '../lib/file-memo.ts';
 import { placeFiles } from '../lib/place-files.ts';
-import { hasIndex, type IndexCache, indexKeys, mergeEntries, restoreIndex, storeIndex } from '../search/index-cache.ts';
+import {
+  hasIndex,
+  type IndexCache,
+  indexKeys,
+  mergeEntries,
+  type PageFacts,
+  restoreIndex,
+  storeIndex,
+} from '../search/index-cache.ts';
 
 /**
  * Indexes the built site with Pagefind once Astro has written it. Only elements marked
@@ -25,6 +35,7 @@ import { hasIndex, type IndexCache, indexKeys, mergeEntries, restoreIndex, store
 export default function relaisPagefind(): [AstroIntegration, AstroIntegration] {
   let cacheDir = '';
   let version = '';
+  let memoVersion = '';
   let indexing: Promise<void> | undefined;
   const start: AstroIntegration = {
     name: 'relais:pagefind',
@@ -33,9 +44,10 @@ export default function relaisPagefind(): [AstroIntegration, AstroIntegration] {
         const root = fileURLToPath(config.root);
         cacheDir = resolve(root, process.env.RELAIS_PAGEFIND_CACHE ?? '.relais/pagefind-cache');
         version = pagefindVersion(root);
+        memoVersion = `${version} ${codeDigest(root, ['src/search/index-cache.ts'])}`;
       },
       'astro:build:done': ({ dir, pages, logger }) => {
-        indexing = indexSite(fileURLToPath(dir), pages, cacheDir, version, logger);
+        indexing = indexSite(fileURLToPath(dir), pages, { cacheDir, version, memoVersion }, logger);
         // Awaited by the second integration; until then a failure must not count as unhandled.
         indexing.catch(() => {});
       },
@@ -56,8 +68,7 @@ export default function relaisPagefind(): [AstroIntegration, AstroIntegration] {
 async function indexSite(
   site: string,
   pages: ReadonlyArray<{ pathname: string }>,
-  cacheDir: string,
-  version: string,
+  { cacheDir, version, memoVersion }: { cacheDir: string; version: string; memoVersion: string },
   logger: AstroIntegrationLogger,
 ): Promise<void> {
   const started = performance.now();
@@ -66,7 +77,10 @@ async function indexSite(
   const files = pages.map(({ pathname }) =>
     pathname === '' || pathname.endsWith('/') ? `${pathname}index.html` : `${pathname}.html`,
   );
-  const keys = indexKeys(cacheDir, site, files, version);
+  // Beside the indexes (storeIndex prunes only those): the reused pages are not read again.
+  const memo = openMemo<PageFacts>(join(cacheDir, 'pages.json'), memoVersion);
+  const keys = indexKeys(cacheDir, site, files, version, memo);
+  const known = memo.save();
   const ms = () => `${Math.round(performance.now() - started)} ms`;
   const missing = keys.filter((key) => !hasIndex(key));
   rmSync(outputPath, { recursive: true, force: true });
@@ -80,7 +94,7 @@ async function indexSite(
   rmSync(join(outputPath, 'pagefind-entry.json'), { force: true });
   writeFileSync(join(outputPath, 'pagefind-entry.json'), mergeEntries(entries));
   const said = keys.map((k) => `${k.lang} ${k.pages} pages ${missing.includes(k) ? 'indexées' : 'inchangées'}`);
-  logger.info(`${said.join(', ')} en ${ms()}`);
+  logger.info(`${said.join(', ')} en ${ms()} (${known} pages déjà lues)`);
   if (!missing.length) logger.info('index inchangé, repris du cache');
 }
 

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { alive } from '../lib/alive.ts';
+import type { FileMemo } from '../lib/file-memo.ts';
 import { placeTree } from '../lib/place-files.ts';
 
 /**
@@ -32,13 +33,37 @@ const isIndexable = (html: Buffer) => html.includes('data-pagefind-body');
 /** The page's `<html lang>`, as Pagefind reads it to pick the page's index. */
 const langOf = (html: Buffer) => /<html[^>]*\slang="([^"]*)"/.exec(html.subarray(0, 2048).toString('latin1'))?.[1];
 
+/** What a key needs of a page: whether it is indexed, its language, a digest of its bytes. */
+export interface PageFacts {
+  indexable: boolean;
+  lang: string;
+  sha: string;
+}
+
+/** The facts of a page from its bytes. */
+export function pageFacts(html: Buffer): PageFacts {
+  const indexable = isIndexable(html);
+  const sha = indexable ? createHash('sha256').update(html).digest('hex') : '';
+  return { indexable, lang: langOf(html) ?? '', sha };
+}
+
+/** No memo: every page is read. */
+const readEach: Pick<FileMemo<PageFacts>, 'get'> = { get: (path, derive) => derive(readFileSync(path)) };
+
 /**
- * Keys the indexes a build needs, one per language: the path and bytes of every indexable page
- * of that language among `files` (paths relative to `site`), plus Pagefind's version. When a
- * page's language is not a plain two-letter code (Pagefind may fold `fr-FR` into `fr`), there is
- * one whole-site key instead, which is always exact.
+ * Keys the indexes a build needs, one per language: the path and bytes (their digest) of every
+ * indexable page of that language among `files` (paths relative to `site`), plus Pagefind's
+ * version. When a page's language is not a plain two-letter code (Pagefind may fold `fr-FR`
+ * into `fr`), there is one whole-site key instead, which is always exact. `memo` spares reading
+ * the pages a build reused (src/lib/file-memo.ts).
  */
-export function indexKeys(cacheDir: string, site: string, files: readonly string[], version: string): IndexCache[] {
+export function indexKeys(
+  cacheDir: string,
+  site: string,
+  files: readonly string[],
+  version: string,
+  memo: Pick<FileMemo<PageFacts>, 'get'> = readEach,
+): IndexCache[] {
   const byLang = new Map<string, { hash: ReturnType<typeof createHash>; files: string[] }>();
   const whole = createHash('sha256').update(`pagefind ${version}\n*\n`);
   const all: string[] = [];
@@ -46,11 +71,10 @@ export function indexKeys(cacheDir: string, site: string, files: readonly string
   for (const file of [...files].sort()) {
     // A page Astro lists but did not write as HTML (none today) cannot be indexed either.
     if (!existsSync(join(site, file))) continue;
-    const html = readFileSync(join(site, file));
-    if (!isIndexable(html)) continue;
+    const { indexable, lang, sha } = memo.get(join(site, file), pageFacts);
+    if (!indexable) continue;
     all.push(file);
-    whole.update(file).update('\0').update(html).update('\0');
-    const lang = langOf(html) ?? '';
+    whole.update(file).update('\0').update(sha).update('\0');
     if (!/^[a-z]{2}$/.test(lang)) split = false;
     let group = byLang.get(lang);
     if (!group) {
@@ -58,7 +82,7 @@ export function indexKeys(cacheDir: string, site: string, files: readonly string
       byLang.set(lang, group);
     }
     group.files.push(file);
-    group.hash.update(file).update('\0').update(html).update('\0');
+    group.hash.update(file).update('\0').update(sha).update('\0');
   }
   const entry = (hash: ReturnType<typeof createHash>) => join(cacheDir, hash.digest('hex').slice(0, 32));
   if (!split || byLang.size < 2) return [{ lang: '*', entry: entry(whole), pages: all.length, files: all }];
@@ -112,7 +136,7 @@ export function storeIndex(cache: IndexCache, outputPath: string, keep = 4): voi
     if (pid && !alive(pid)) rmSync(join(dir, name), { recursive: true, force: true });
   }
   const entries = readdirSync(dir)
-    .filter((name) => !name.endsWith('.tmp'))
+    .filter((name) => /^[0-9a-f]{32}$/.test(name))
     .map((name) => ({ name, at: statSync(join(dir, name)).mtimeMs }))
     .sort((a, b) => b.at - a.at);
   for (const old of entries.slice(keep)) rmSync(join(dir, old.name), { recursive: true, force: true });

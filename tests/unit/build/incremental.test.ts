@@ -4,7 +4,10 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { afterEach, describe, expect, it } from 'vitest';
-import relaisIncremental, { codeDigest } from '../../../src/integrations/incremental.ts';
+import relaisIncremental, { codeInputs } from '../../../src/integrations/incremental.ts';
+import { codeDigest as digestOf } from '../../../src/lib/code-digest.ts';
+
+const codeDigest = (root: string, inputs = codeInputs) => digestOf(root, inputs);
 
 type Hooks = Required<AstroIntegration['hooks']>;
 let dir = '';

@@ -1,19 +1,23 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { afterEach, describe, expect, it } from 'vitest';
+import { cspHash } from '../../../src/csp/inline.ts';
 import { readPolicies } from '../../../src/csp/map.ts';
 import relaisCsp from '../../../src/integrations/csp.ts';
 
 type Hook = (options: unknown) => void | Promise<void>;
 
+const root = new URL('../../../', import.meta.url);
+
 /** Runs the integration's two hooks on a folder of pages, as `astro build` would. */
 async function buildDone(dist: string, base = '/hub/'): Promise<string[]> {
   const hooks = relaisCsp().hooks as AstroIntegration['hooks'] & Record<string, Hook>;
   const logged: string[] = [];
-  (hooks['astro:config:done'] as Hook)({ config: { base } });
+  const cacheDir = pathToFileURL(`${dist}-cache/`);
+  (hooks['astro:config:done'] as Hook)({ config: { base, root, cacheDir } });
   await (hooks['astro:build:done'] as Hook)({
     dir: pathToFileURL(`${dist}/`),
     logger: { info: (m: string) => logged.push(m) },
@@ -22,12 +26,15 @@ async function buildDone(dist: string, base = '/hub/'): Promise<string[]> {
 }
 
 const dirs: string[] = [];
+/** Pages written an hour ago, as those a build reuses: old enough for the memo to keep them. */
 function site(pages: Record<string, string>): string {
   const dist = mkdtempSync(join(tmpdir(), 'relais-csp-site-'));
-  dirs.push(dist);
+  dirs.push(dist, `${dist}-cache`);
+  const anHourAgo = new Date(Date.now() - 3_600_000);
   for (const [file, html] of Object.entries(pages)) {
     mkdirSync(join(dist, file, '..'), { recursive: true });
     writeFileSync(join(dist, file), html);
+    utimesSync(join(dist, file), anHourAgo, anHourAgo);
   }
   return dist;
 }
@@ -52,7 +59,24 @@ describe('relais:csp', () => {
     expect(policyOf('/hub/admin/')).toContain("style-src 'self' 'unsafe-inline';");
     expect(policyOf('/hub/nulle-part/')).toBe(policyOf('/hub/404.html'));
     expect(readFileSync(join(dist, '_csp/policies.map'), 'utf8').match(/^p\d+ /gm)).toHaveLength(4);
-    expect(logged).toEqual([expect.stringMatching(/^4 pages, 4 politiques CSP en \d+ ms$/)]);
+    expect(logged).toEqual([expect.stringMatching(/^4 pages \(0 déjà lues\), 4 politiques CSP en \d+ ms$/)]);
+  });
+
+  it('reads again only the pages written since the last build', async () => {
+    const dist = site({
+      'index.html': '<script>one()</script>',
+      'cartes/x/index.html': '<script>two()</script>',
+    });
+    await buildDone(dist);
+    const first = readPolicies(dist, '/hub/');
+    // Same size, new bytes: the page a build rendered anew (its mtime is now).
+    writeFileSync(join(dist, 'cartes/x/index.html'), '<script>six()</script>');
+    const logged = await buildDone(dist);
+    expect(logged).toEqual([expect.stringMatching(/^2 pages \(1 déjà lues\)/)]);
+    const second = readPolicies(dist, '/hub/');
+    expect(second('/hub/')).toBe(first('/hub/'));
+    expect(second('/hub/cartes/x/')).not.toBe(first('/hub/cartes/x/'));
+    expect(second('/hub/cartes/x/')).toContain(cspHash('six()'));
   });
 
   it('stops the build on an inline handler, naming the page', async () => {

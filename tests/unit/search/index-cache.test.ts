@@ -1,8 +1,9 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { indexKeys, mergeEntries } from '../../../src/search/index-cache.ts';
+import { openMemo } from '../../../src/lib/file-memo.ts';
+import { indexKeys, mergeEntries, type PageFacts } from '../../../src/search/index-cache.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'relais-index-cache-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -42,6 +43,27 @@ describe('search index keys, one per language', () => {
     // A new Pagefind moves both.
     const next = indexKeys(join(work, 'cache'), dir, files, '1.7.0');
     expect(next.map((k) => k.entry)).not.toContain(after[0]?.entry);
+  });
+
+  it('gives the same keys through the memo of pages, reading only the pages written anew', () => {
+    const { dir, files } = site('memo', pages);
+    const anHourAgo = new Date(Date.now() - 3_600_000);
+    for (const file of files) utimesSync(join(dir, file), anHourAgo, anHourAgo);
+    const memoFile = join(work, 'memo.json');
+    const keysWith = () => {
+      const memo = openMemo<PageFacts>(memoFile, '1.6.0');
+      const keys = indexKeys(join(work, 'cache'), dir, files, '1.6.0', memo);
+      return { entries: keys.map((k) => k.entry), reused: memo.save() };
+    };
+    const plain = indexKeys(join(work, 'cache'), dir, files, '1.6.0').map((k) => k.entry);
+    expect(keysWith()).toEqual({ entries: plain, reused: 0 });
+    expect(keysWith()).toEqual({ entries: plain, reused: files.length });
+    writeFileSync(join(dir, 'en/index.html'), '<html lang="en"><main data-pagefind-body>edited</main></html>');
+    const edited = keysWith();
+    expect(edited.reused).toBe(files.length - 1);
+    expect(edited.entries).toEqual(indexKeys(join(work, 'cache'), dir, files, '1.6.0').map((k) => k.entry));
+    expect(edited.entries[0]).not.toBe(plain[0]);
+    expect(edited.entries[1]).toBe(plain[1]);
   });
 
   it('keeps languages apart when they share a folder: each key lists its own files', () => {
