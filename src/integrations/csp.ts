@@ -48,7 +48,8 @@ export default function relaisCsp(): AstroIntegration {
           .filter((e) => e.isFile() && e.name.endsWith('.html'))
           .map((e) => relative(site, join(e.parentPath, e.name)));
         for (const [i, file] of files.entries()) {
-          // Lets the Pagefind service (indexing meanwhile, src/integrations/pagefind.ts) be answered.
+          // Lets the indexing meanwhile (src/integrations/pagefind.ts) go on: it starts its next
+          // language when the event loop hears that Pagefind finished the last one.
           if (i % 200 === 199) await new Promise(setImmediate);
           const rel = file.split('\\').join('/');
           const hashes = memo.get(join(site, file), (html) => inlineHashes(html.toString('utf8'), rel));
