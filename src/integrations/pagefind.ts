@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
@@ -115,25 +116,30 @@ async function indexSite(
  * for ~0.6 s less.
  */
 async function indexLanguages(site: string, keys: readonly IndexCache[], cli: string): Promise<void> {
-  for (const key of keys) {
-    const pages = `${key.entry}-s.${process.pid}.tmp`;
-    const scratch = `${key.entry}-w.${process.pid}.tmp`;
-    const clean = () => {
-      for (const dir of [pages, scratch]) rmSync(dir, { recursive: true, force: true });
-    };
-    clean();
-    try {
-      placeFiles(site, pages, key.files);
-      // In the pages' folder, which holds no Pagefind config file: only these options apply.
-      await run(cli, ['--site', '.', '--output-path', scratch], { cwd: pages }).catch(
-        (e: { stdout?: string; stderr?: string; message: string }) => {
-          throw new Error(`Pagefind (${key.lang}) : ${e.stderr || e.stdout || e.message}`);
-        },
-      );
-      storeIndex(key, scratch);
-    } finally {
-      clean();
+  // A language's copy of its pages goes while the next one is indexed (in libuv's threads).
+  const removals: Promise<void>[] = [];
+  try {
+    for (const key of keys) {
+      const pages = `${key.entry}-s.${process.pid}.tmp`;
+      // Pagefind writes into the cache's folder, then renamed as the key's entry (storeIndex).
+      const written = `${key.entry}-w.${process.pid}.tmp`;
+      for (const dir of [pages, written]) rmSync(dir, { recursive: true, force: true });
+      try {
+        placeFiles(site, pages, key.files);
+        // In the pages' folder, which holds no Pagefind config file: only these options apply.
+        await run(cli, ['--site', '.', '--output-path', written], { cwd: pages }).catch(
+          (e: { stdout?: string; stderr?: string; message: string }) => {
+            throw new Error(`Pagefind (${key.lang}) : ${e.stderr || e.stdout || e.message}`);
+          },
+        );
+        storeIndex(key, written);
+      } finally {
+        rmSync(written, { recursive: true, force: true });
+        removals.push(rm(pages, { recursive: true, force: true }));
+      }
     }
+  } finally {
+    await Promise.all(removals);
   }
 }
 

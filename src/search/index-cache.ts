@@ -119,18 +119,16 @@ export function restoreIndex(cache: IndexCache, outputPath: string): boolean {
 }
 
 /**
- * Stores a freshly written index under its key (placed in a temporary folder, then renamed:
- * an interrupted build never leaves a half index that a later one would serve) and keeps only
- * the `keep` most recently used indexes (two builds' worth of two languages); an interrupted build's temporary folder goes once its
+ * Stores a freshly written index under its key: `written`, a folder of the cache's own file
+ * system that Pagefind just wrote, is renamed into place (an interrupted build never leaves a
+ * half index that a later one would serve). Keeps only the `keep` most recently used indexes
+ * (two builds' worth of two languages); an interrupted build's temporary folders go once its
  * process is gone.
  */
-export function storeIndex(cache: IndexCache, outputPath: string, keep = 4): void {
+export function storeIndex(cache: IndexCache, written: string, keep = 4): void {
   const dir = join(cache.entry, '..');
-  const tmp = `${cache.entry}.${process.pid}.tmp`;
-  rmSync(tmp, { recursive: true, force: true });
-  placeTree(outputPath, tmp);
   rmSync(cache.entry, { recursive: true, force: true });
-  renameSync(tmp, cache.entry);
+  renameSync(written, cache.entry);
   for (const name of readdirSync(dir)) {
     const pid = Number(/\.(\d+)\.tmp$/.exec(name)?.[1]);
     if (pid && !alive(pid)) rmSync(join(dir, name), { recursive: true, force: true });
