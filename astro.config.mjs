@@ -33,7 +33,11 @@ export default defineConfig({
   base,
   trailingSlash: 'always',
   output: 'static',
-  build: { format: 'directory' },
+  // Four pages rendered at a time: one page's file writes overlap the next one's rendering (one
+  // at a time, the main thread waited ~30% of a clean build on the disk). The output is the same
+  // byte for byte; on the scaled programme, rendering went from ~17 s to ~14.8 s, same peak
+  // memory (8 or 16 at a time took 60 to 90 MB more).
+  build: { format: 'directory', concurrency: 4 },
   i18n: {
     locales: ['fr', 'en'],
     defaultLocale: 'fr',
