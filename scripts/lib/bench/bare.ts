@@ -5,8 +5,9 @@ import { join, relative } from 'node:path';
  * Writes the smallest Astro project that builds `pages` pages from the same Markdown files as
  * the hub: one glob collection over the whole content folder, one `[...slug].astro` page
  * printing the title and the rendered body, no integration, no layout, no script, the same
- * base path and the same rendering settings (four pages at a time, as astro.config.mjs). The hub's warm build is compared with its build: what the hub costs on top of
- * "Astro rendering that much Markdown" is its own (layouts, lists, Pagefind, OG images, …).
+ * base path and rendering settings (four pages at a time, as astro.config.mjs). The hub's warm
+ * build is compared with its build: what the hub costs on top of "Astro rendering that much
+ * Markdown" is its own (layouts, lists, Pagefind, OG images, …).
  * Pages cycle over the entries when there are more pages than entries (`<id>/<round>/`).
  */
 export function writeBareProject(dir: string, contentDir: string, pages: number, base: string): void {
