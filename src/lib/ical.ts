@@ -57,12 +57,13 @@ export function escapeText(value: string): string {
  * start with one space. Cuts between characters, never inside a UTF-8 sequence.
  */
 export function foldLine(line: string): string {
-  const encoder = new TextEncoder();
+  // Most lines are short ASCII: no need to count octets character by character.
+  if (line.length <= 75 && /^[\x20-\x7e]*$/.test(line)) return line;
   const parts: string[] = [];
   let current = '';
   let size = 0;
   for (const char of line) {
-    const bytes = encoder.encode(char).length;
+    const bytes = utf8Length(char.codePointAt(0) ?? 0);
     // The first line holds 75 octets; continuation lines 74 plus the leading space.
     if (size + bytes > (parts.length === 0 ? 75 : 74)) {
       parts.push(current);
@@ -76,18 +77,26 @@ export function foldLine(line: string): string {
   return parts.join('\r\n ');
 }
 
+/** Octets of one code point in UTF-8. */
+const utf8Length = (code: number) => (code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4);
+
+// One formatter for every date: making an Intl.DateTimeFormat costs ten times what using it
+// does (0.085 against 0.008 ms here), and every calendar formats two dates per event: ~1,700
+// formatters, ~0.14 s of a build on the scaled programme.
+const parisParts = new Intl.DateTimeFormat('en-GB', {
+  timeZone: calendarTimeZone,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
+
 /** `20261203T093000`: the wall-clock time in Paris, for `DTSTART;TZID=Europe/Paris:`. */
 export function parisLocal(date: Date): string {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone: calendarTimeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(date);
+  const parts = parisParts.formatToParts(date);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '00';
   return `${get('year')}${get('month')}${get('day')}T${get('hour')}${get('minute')}${get('second')}`;
 }

@@ -81,6 +81,18 @@ describe('iCalendar helpers', () => {
     expect(parts.slice(1).every((p) => p.startsWith(' '))).toBe(true);
   });
 
+  it('folds at 75 octets exactly, four-byte characters and plain ASCII alike', () => {
+    const ascii = 'A'.repeat(75);
+    expect(foldLine(ascii)).toBe(ascii);
+    expect(foldLine(`${ascii}B`)).toBe(`${ascii}\r\n B`);
+    const emoji = `X:${'🙂'.repeat(40)}`;
+    const parts = foldLine(emoji).split('\r\n');
+    for (const p of parts) expect(Buffer.byteLength(p, 'utf8')).toBeLessThanOrEqual(75);
+    // 2 + 18 × 4 = 74 octets fit on the first line, a 19th emoji would not.
+    expect(parts[0]).toBe(`X:${'🙂'.repeat(18)}`);
+    expect(parts.map((p, i) => (i ? p.slice(1) : p)).join('')).toBe(emoji);
+  });
+
   it('writes Paris wall-clock time on both sides of the daylight-saving change', () => {
     expect(parisLocal(new Date('2026-10-25T00:30:00Z'))).toBe('20261025T023000');
     expect(parisLocal(new Date('2026-10-25T01:30:00Z'))).toBe('20261025T023000');
