@@ -26,11 +26,14 @@ const cache = new Map<string, Promise<unknown>>();
  * once, translated when a translation exists, else in French with `fallback: true`. Drafts are
  * left out. Results are cached for the build: every page asks for the same lists.
  */
-export function getLocalized<C extends Localized>(collection: C, locale: Locale): Promise<LocalizedEntry<C>[]> {
+export function getLocalized<C extends Localized>(
+  collection: C,
+  locale: Locale,
+): Promise<readonly LocalizedEntry<C>[]> {
   const key = `${collection}/${locale}`;
   // The promise is what is cached: a route keys its pages at the same time (cache-key.ts), so
   // a hundred calls arrive before the first list is made, and each would make its own.
-  let list = cache.get(key) as Promise<LocalizedEntry<C>[]> | undefined;
+  let list = cache.get(key) as Promise<readonly LocalizedEntry<C>[]> | undefined;
   if (!list) {
     list = localize(collection, locale);
     cache.set(key, list);
@@ -38,7 +41,7 @@ export function getLocalized<C extends Localized>(collection: C, locale: Locale)
   return list;
 }
 
-async function localize<C extends Localized>(collection: C, locale: Locale): Promise<LocalizedEntry<C>[]> {
+async function localize<C extends Localized>(collection: C, locale: Locale): Promise<readonly LocalizedEntry<C>[]> {
   const all = (await getCollection(collection)) as CollectionEntry<C>[];
   const isDraft = (e: CollectionEntry<C>) => 'draft' in e.data && e.data.draft === true;
   const byLocale = new Map(all.filter((e) => !isDraft(e)).map((e) => [e.id, e]));
@@ -58,7 +61,10 @@ async function localize<C extends Localized>(collection: C, locale: Locale): Pro
     });
   }
   list.sort((a, b) => a.slug.localeCompare(b.slug));
-  return list;
+  // Shared by every page of the build: a page sorting it in place would reorder the lists of
+  // the pages rendered after it (the home page's capsules changed order with whether the
+  // trainer kit was rendered first). Frozen, such a sort throws instead.
+  return Object.freeze(list);
 }
 
 /** `getStaticPaths` for a `[...lang]/<section>/[slug]` route: one path per entry and locale. */
