@@ -63,6 +63,18 @@ export function siteDigest(week: IsoWeek, locale: Locale, base: string): Promise
 }
 
 /**
+ * What a week's digest is made of before its e-mail is compiled: the pages that show the
+ * digest (`/admin/digest/`) are keyed by it (src/lib/cache-key.ts). `buildDigest` makes every
+ * channel from the view, the digest settings and the site's host; the e-mail's HTML is MJML's
+ * compilation of the view, so a build whose inputs are unchanged reuses those pages and never
+ * loads MJML (~1 s of a core on the scaled programme).
+ */
+export function siteDigestInputs(week: IsoWeek, locale: Locale, base: string): unknown[] {
+  const src = siteSources(base);
+  return [digestView(selectDigest({ ...src, week, locale })), src.digest, src.settings.siteUrl, week.id, locale];
+}
+
+/**
  * A week's digest for the hub's own pages: the e-mail's view (same selection, sections and
  * share-route buttons, without compiling the e-mail), with the hub's absolute links made site-relative so that they stay on
  * the host the page is read from.

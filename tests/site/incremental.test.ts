@@ -16,8 +16,9 @@ import { root, testBase, testNow } from '../lib/paths.ts';
  *      and every card's share count moves (each edit reaches a different key input);
  *   2. a card is added, one renamed, one deleted, a capsule renamed and the programme settings
  *      edited;
- *   3. a capsule is retitled, with OG images on (the only round that draws them: the others
- *      build with `RELAIS_OG=off`, which is faster).
+ *   3. a capsule is retitled and the digest's unsubscribe address changed (the digest preview,
+ *      keyed by what the digest is made of, must follow), with OG images on (the only round
+ *      that draws them: the others build with `RELAIS_OG=off`, which is faster).
  */
 const work = mkdtempSync(join(tmpdir(), 'relais-incremental-'));
 const content = join(work, 'content');
@@ -113,6 +114,7 @@ beforeAll(async () => {
   rounds.push(await round(2));
 
   edit('capsules/fr/premier-partage.md', /^title: .*$/m, 'title: Premier partage, pas à pas');
+  edit('settings/digest.yaml', /^unsubscribe: .*$/m, 'unsubscribe: mailto:relais@exemple.invalid?subject=stop');
   rounds.push(await round(3, { RELAIS_OG: 'render' }));
 }, 900_000);
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -148,6 +150,9 @@ describe('incremental build', () => {
     expect(existsSync(join(work, 'b2', 'capsules', renamedCapsule.to, 'index.html'))).toBe(true);
     expect(page('b2', 'index.html')).toContain('Relais Ligéral');
     expect(page('b3', 'capsules/premier-partage/index.html')).toContain('Premier partage, pas à pas');
+    expect(page('b3', 'formateurs/index.html')).toContain('Premier partage, pas à pas');
+    expect(page('b2', 'admin/digest/index.html')).not.toContain('subject=stop');
+    expect(page('b3', 'admin/digest/index.html')).toContain('subject=stop');
   });
 
   it('re-indexes search when an indexed page changed, and reuses the index when none did', async () => {

@@ -6,8 +6,9 @@
  * `.teams.json` (the Teams card). Not pages: no layout, not in search, in no feed.
  */
 import type { APIRoute } from 'astro';
-import { comingWeek, siteDigest } from '../../../digest/archive.ts';
+import { comingWeek, siteDigest, siteDigestInputs } from '../../../digest/archive.ts';
 import type { BuiltDigest } from '../../../digest/build.ts';
+import { withCacheKeys } from '../../../lib/cache-key.ts';
 import { now } from '../../../lib/now.ts';
 import { base } from '../../../lib/urls.ts';
 import { type Locale, locales } from '../../../model/schemas/common.ts';
@@ -24,12 +25,13 @@ type Kind = keyof typeof kinds;
 
 export function getStaticPaths() {
   const week = comingWeek(now);
-  return locales.flatMap((locale) =>
+  const paths = locales.flatMap((locale) =>
     (Object.keys(kinds) as Kind[]).map((kind) => ({
       params: { file: `digest-${week.id}-${locale}.${kind}` },
       props: { locale, kind },
     })),
   );
+  return withCacheKeys(paths, ({ locale }) => siteDigestInputs(week, locale, base));
 }
 
 export const GET: APIRoute<{ locale: Locale; kind: Kind }> = async ({ props }) => {
