@@ -109,6 +109,9 @@ describe('the editors’ preview /admin/digest/', () => {
       ['fr', 'en'].map((l) => `${testBase}admin/digest/digest-${coming.id}-${l}.html`),
     );
     for (const m of frames) expect(m[0]).toMatch(/title="[^"]{10,}"/);
+    // The e-mail's size in each page's own number format.
+    expect(html).toMatch(/L’e-mail \(HTML, \d+,\d Ko\)/);
+    expect(page('en/admin/digest')).toMatch(/The e-mail \(HTML, \d+\.\d KB\)/);
     // The preview file may be framed by the hub only, and loads the hub's images.
     const policy = readPolicies(testDist, testBase)(`${testBase}admin/digest/digest-${coming.id}-fr.html`) ?? '';
     expect(policy).toContain("frame-ancestors 'self'");
