@@ -17,7 +17,9 @@ import { imageSize } from './image-size.ts';
  * - whatever else the route reads, named by the route (a card's status today, its shares).
  * Lists of other entries a page reads are inputs too (a capsule's learning paths): editing one
  * capsule renders every capsule page again, a card does not. Pages made of lists (home,
- * catalogues, the agenda, dashboards) give no key: they are rendered on every build.
+ * catalogues, the agenda, dashboards) give no key: they are rendered on every build. Two list
+ * pages costly to render are keyed by their lists: the trainer kit (its QR codes) and the
+ * digest preview (MJML).
  */
 export async function cacheKey(...inputs: unknown[]): Promise<string> {
   const hash = createHash('sha256').update(await siteDigest());

@@ -22,10 +22,11 @@ export type { EntryId, LoadedEntry } from './types.ts';
 type Schema = (typeof folderCollections)[FolderCollectionName]['schema'];
 
 /**
- * Entry files already parsed in this process, by schema and path, with the text they were
- * parsed from: a build reads the content three times (the content check, the OG images, the
- * digest pages; ~0.25 s each on the scaled programme, most of it YAML). A file whose text is
- * the same is not parsed again; the result is shared, so callers must not change it.
+ * Entry files already parsed by this copy of the module, by schema and path, with the text they
+ * were parsed from: a build reads its content with the content check, then the OG images (~0.25 s
+ * each on the scaled programme, most of it YAML; the digest pages read it from Astro's bundle,
+ * another copy). A file whose text is the same is not parsed again; the result is shared, so
+ * callers must not change it.
  */
 const parsedFiles = new WeakMap<Schema, Map<string, { text: string; parsed: ParsedEntry }>>();
 interface ParsedEntry {
