@@ -16,9 +16,11 @@ import { root, testBase, testNow } from '../lib/paths.ts';
  *      and every card's share count moves (each edit reaches a different key input);
  *   2. a card is added, one renamed, one deleted, a capsule renamed and the programme settings
  *      edited;
- *   3. a capsule is retitled and the digest's unsubscribe address changed (the digest preview,
- *      keyed by what the digest is made of, must follow), with OG images on (the only round
- *      that draws them: the others build with `RELAIS_OG=off`, which is faster).
+ *   3. a capsule and an event are retitled (the trainer kit lists both) and the digest's
+ *      unsubscribe address changed (the digest preview is keyed by what the digest is made of);
+ *   4. only the capsule the coming digest shows is retitled: the digest's own content, apart
+ *      from its settings.
+ * Rounds 3 and 4 draw OG images (the others build with `RELAIS_OG=off`, which is faster).
  */
 const work = mkdtempSync(join(tmpdir(), 'relais-incremental-'));
 const content = join(work, 'content');
@@ -115,7 +117,11 @@ beforeAll(async () => {
 
   edit('capsules/fr/premier-partage.md', /^title: .*$/m, 'title: Premier partage, pas à pas');
   edit('settings/digest.yaml', /^unsubscribe: .*$/m, 'unsubscribe: mailto:relais@exemple.invalid?subject=stop');
+  edit('events/fr/atelier-profil-gien.md', /^title: .*$/m, 'title: Atelier profil à Gien, horaires revus');
   rounds.push(await round(3, { RELAIS_OG: 'render' }));
+
+  edit('capsules/fr/charte-en-5-minutes.md', /^title: .*$/m, 'title: La charte en cinq minutes, revue');
+  rounds.push(await round(4, { RELAIS_OG: 'render' }));
 }, 900_000);
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -132,7 +138,7 @@ describe('incremental build', () => {
     expect(three?.incremental.reusedPages).toBeGreaterThan((three?.incremental.pages ?? 0) / 2);
   });
 
-  it.each([1, 2, 3])('round %i publishes exactly what a clean build publishes', (n) => {
+  it.each([1, 2, 3, 4])('round %i publishes exactly what a clean build publishes', (n) => {
     expect(differences(`b${n}`, `c${n}`)).toEqual([]);
   });
 
@@ -153,6 +159,10 @@ describe('incremental build', () => {
     expect(page('b3', 'formateurs/index.html')).toContain('Premier partage, pas à pas');
     expect(page('b2', 'admin/digest/index.html')).not.toContain('subject=stop');
     expect(page('b3', 'admin/digest/index.html')).toContain('subject=stop');
+    expect(page('b3', 'formateurs/index.html')).toContain('Atelier profil à Gien, horaires revus');
+    // The digest's own content (its view), alone in round 4.
+    expect(page('b3', 'admin/digest/index.html')).toContain('La charte Relais en cinq minutes');
+    expect(page('b4', 'admin/digest/index.html')).toContain('La charte en cinq minutes, revue');
   });
 
   it('re-indexes search when an indexed page changed, and reuses the index when none did', async () => {
@@ -162,7 +172,7 @@ describe('incremental build', () => {
     expect(again.searchReused).toBe(true);
     expect(again.reusedPages).toBeGreaterThan((again.pages ?? 0) / 2);
     expect(again.rendered).toBe(0);
-    expect(differences('d', 'b3')).toEqual([]);
+    expect(differences('d', 'b4')).toEqual([]);
   }, 180_000);
 
   it('re-indexes only the language an edit touched, into the index Pagefind makes of the whole site', async () => {
