@@ -1,6 +1,15 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -12,14 +21,23 @@ type Hook = (options: unknown) => void | Promise<void>;
 
 const root = new URL('../../../', import.meta.url);
 
-/** Runs the integration's two hooks on a folder of pages, as `astro build` would. */
-async function buildDone(dist: string, base = '/hub/'): Promise<string[]> {
+/**
+ * Runs the integration's two hooks on a folder of pages, as `astro build` would: Astro reports
+ * the files it wrote (`assets`, here every file the test wrote but those copied from `publicDir`).
+ */
+async function buildDone(dist: string, base = '/hub/', publicDir = `${dist}-public`): Promise<string[]> {
   const hooks = relaisCsp().hooks as AstroIntegration['hooks'] & Record<string, Hook>;
   const logged: string[] = [];
   const cacheDir = pathToFileURL(`${dist}-cache/`);
-  (hooks['astro:config:done'] as Hook)({ config: { base, root, cacheDir } });
+  (hooks['astro:config:done'] as Hook)({ config: { base, root, cacheDir, publicDir: pathToFileURL(`${publicDir}/`) } });
+  const copied = new Set(existsSync(publicDir) ? readdirSync(publicDir, { recursive: true }).map(String) : []);
+  const written = readdirSync(dist, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name))
+    .filter((path) => !copied.has(relative(dist, path)) && !relative(dist, path).startsWith('_csp'));
   await (hooks['astro:build:done'] as Hook)({
     dir: pathToFileURL(`${dist}/`),
+    assets: new Map(written.map((path) => [relative(dist, path), [pathToFileURL(path)]])),
     logger: { info: (m: string) => logged.push(m) },
   });
   return logged;
@@ -77,6 +95,17 @@ describe('relais:csp', () => {
     expect(second('/hub/')).toBe(first('/hub/'));
     expect(second('/hub/cartes/x/')).not.toBe(first('/hub/cartes/x/'));
     expect(second('/hub/cartes/x/')).toContain(cspHash('six()'));
+  });
+
+  it('gives a policy to an HTML file copied from public/ too, which Astro does not report', async () => {
+    const dist = site({ 'index.html': '<p>accueil</p>', 'media/guide.html': '<script>guide()</script>' });
+    mkdirSync(join(`${dist}-public`, 'media'), { recursive: true });
+    dirs.push(`${dist}-public`);
+    writeFileSync(join(`${dist}-public`, 'media/guide.html'), '<script>guide()</script>');
+    writeFileSync(join(`${dist}-public`, 'media/logo.svg'), '<svg/>');
+    const logged = await buildDone(dist);
+    expect(logged).toEqual([expect.stringMatching(/^2 pages /)]);
+    expect(readPolicies(dist, '/hub/')('/hub/media/guide.html')).toContain(cspHash('guide()'));
   });
 
   it('stops the build on an inline handler, naming the page', async () => {
