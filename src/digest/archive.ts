@@ -70,9 +70,18 @@ export function siteDigest(week: IsoWeek, locale: Locale, base: string): Promise
  * loads MJML (~1 s of a core on the scaled programme).
  */
 export function siteDigestInputs(week: IsoWeek, locale: Locale, base: string): unknown[] {
-  const src = siteSources(base);
-  return [digestView(selectDigest({ ...src, week, locale })), src.digest, src.settings.siteUrl, week.id, locale];
+  // Asked by each of the preview's eight pages: selected once per week and locale, and the
+  // same objects each time, which the cache key hashes once (src/lib/cache-key.ts).
+  const key = `${week.id}-${locale}`;
+  let inputs = inputsOf.get(key);
+  if (!inputs) {
+    const src = siteSources(base);
+    inputs = [digestView(selectDigest({ ...src, week, locale })), src.digest, src.settings.siteUrl, week.id, locale];
+    inputsOf.set(key, inputs);
+  }
+  return inputs;
 }
+const inputsOf = new Map<string, unknown[]>();
 
 /**
  * A week's digest for the hub's own pages: the e-mail's view (same selection, sections and

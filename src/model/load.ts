@@ -37,8 +37,11 @@ interface ParsedEntry {
 
 /** The front matter, body and schema check of an entry file's text (throws on bad YAML). */
 function parseEntry(schema: Schema, path: string, text: string): ParsedEntry {
-  const known = parsedFiles.get(schema) ?? new Map<string, { text: string; parsed: ParsedEntry }>();
-  parsedFiles.set(schema, known);
+  let known = parsedFiles.get(schema);
+  if (!known) {
+    known = new Map();
+    parsedFiles.set(schema, known);
+  }
   const hit = known.get(path);
   if (hit?.text === text) return hit.parsed;
   const { data, body } = splitFrontmatter(text);
